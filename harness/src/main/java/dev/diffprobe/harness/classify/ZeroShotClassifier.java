@@ -1,0 +1,16 @@
+package dev.diffprobe.harness.classify;
+
+import dev.diffprobe.tasks.Example;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Classifies examples by their candidates. Results go to {@code sink} as each example finishes
+ * (in any order, on the calling thread), so that a journal can flush them at once and a killed
+ * run loses nothing finished. A failing example yields {@link Classification#failed}; it never
+ * aborts the others.
+ */
+public interface ZeroShotClassifier {
+    void classify(List<Example> examples, Consumer<Classification> sink);
+}

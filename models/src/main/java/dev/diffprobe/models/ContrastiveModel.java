@@ -1,0 +1,19 @@
+package dev.diffprobe.models;
+
+/** A CLIP-style checkpoint: images and prompts to vectors in one embedding space. */
+public interface ContrastiveModel extends AutoCloseable {
+    String name();
+
+    String fingerprint();
+
+    int resolution();
+
+    /** RGB pixels [3, resolution, resolution] in [-1, 1] to an embedding. */
+    float[] embedImage(float[] pixels);
+
+    /** A prompt to an embedding; implementations cache per prompt. */
+    float[] embedText(String prompt);
+
+    @Override
+    void close();
+}
