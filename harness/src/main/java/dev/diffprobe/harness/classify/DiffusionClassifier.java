@@ -1,0 +1,257 @@
+package dev.diffprobe.harness.classify;
+
+import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.TextEmbedding;
+import dev.diffprobe.tasks.Candidate;
+import dev.diffprobe.tasks.Example;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The paper's Algorithm 1 over a {@link DiffusionModel}, with the {@link Mode}s of its Figure 2.
+ *
+ * <p>Throughput: a window of examples is in flight at once and the surviving (example, candidate,
+ * prompt) items of all of them are packed into batches of the batch size, so even a two-way task
+ * fills every predictX0 call. When no further example can join (the window is full or the list is
+ * done), examples issue rounds ahead of need to fill the batch; a result for a candidate pruned
+ * meanwhile is discarded, so the classification is the same as without look-ahead, and only
+ * {@link BatchStats#images()} shows the extra work. Each image is encoded once; text embeddings
+ * are kept per prompt for the classifier's life.
+ *
+ * <p>Not thread-safe, like the models it drives; results reach the sink on the calling thread.
+ */
+public final class DiffusionClassifier implements ZeroShotClassifier {
+    private final DiffusionModel model;
+    private final ClassifierSettings settings;
+    private final ScoreListener listener;
+    private final Pruner pruner;
+    private final int batchSize;
+    private final int window;
+    private final Map<String, TextEmbedding> embeddings = new HashMap<>();
+    private long batches;
+    private long images;
+    private long usefulImages;
+    private long modelNanos;
+
+    public DiffusionClassifier(DiffusionModel model, ClassifierSettings settings) {
+        this(model, settings, ScoreListener.NONE);
+    }
+
+    public DiffusionClassifier(DiffusionModel model, ClassifierSettings settings, ScoreListener listener) {
+        this.model = model;
+        this.settings = settings;
+        this.listener = listener;
+        this.pruner = new Pruner(settings.cutoffPval());
+        int requested = settings.batchSize() > 0 ? settings.batchSize() : model.maxBatch();
+        if (requested > model.maxBatch() || requested < 1) {
+            throw new SettingException(ClassifierSettings.BATCH_SIZE, settings.batchSize(),
+                    "expected 1.." + model.maxBatch() + " (maxBatch of " + model.name() + ")");
+        }
+        this.batchSize = requested;
+        this.window = settings.window() > 0 ? settings.window() : batchSize;
+    }
+
+    public ClassifierSettings settings() {
+        return settings;
+    }
+
+    /** The batch size in use: the setting, or the checkpoint's maxBatch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Totals over every {@link #classify} call so far. */
+    public BatchStats stats() {
+        return new BatchStats(batches, images, usefulImages, modelNanos);
+    }
+
+    @Override
+    public void classify(List<Example> examples, Consumer<Classification> sink) {
+        Iterator<Example> pending = examples.iterator();
+        List<ExampleRun> active = new ArrayList<>();
+        ArrayDeque<Item> queue = new ArrayDeque<>();
+        while (true) {
+            queue.removeIf(Item::stale);
+            while (queue.size() < batchSize && active.size() < window && pending.hasNext()) {
+                ExampleRun run = start(pending.next(), sink);
+                if (run != null) {
+                    active.add(run);
+                    queue.addAll(run.issueRound());
+                }
+            }
+            if (queue.size() < batchSize) {
+                lookAhead(active, queue);
+            }
+            if (queue.isEmpty()) {
+                return;
+            }
+            List<Item> batch = new ArrayList<>(batchSize);
+            while (batch.size() < batchSize && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+            Set<ExampleRun> touched = run(batch, sink);
+            for (ExampleRun run : touched) {
+                if (run.finished()) {
+                    active.remove(run);
+                    if (run.result() != null) {
+                        sink.accept(run.result());
+                    }
+                } else if (run.roundsInFlight() == 0) {
+                    queue.addAll(run.issueRound());
+                }
+            }
+        }
+    }
+
+    /** Issues rounds ahead, round-robin, until the queue holds a batch or no example can issue. */
+    private void lookAhead(List<ExampleRun> active, ArrayDeque<Item> queue) {
+        boolean issued = true;
+        while (queue.size() < batchSize && issued) {
+            issued = false;
+            for (ExampleRun run : active) {
+                if (queue.size() >= batchSize) {
+                    return;
+                }
+                if (run.canIssue() && run.roundsInFlight() < batchSize) {
+                    queue.addAll(run.issueRound());
+                    issued = true;
+                }
+            }
+        }
+    }
+
+    /** One predictX0 call; returns the examples it touched, in batch order. */
+    private Set<ExampleRun> run(List<Item> batch, Consumer<Classification> sink) {
+        List<float[]> xt = new ArrayList<>(batch.size());
+        float[] t = new float[batch.size()];
+        List<TextEmbedding> cond = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Item item = batch.get(i);
+            xt.add(item.round().xt[item.candidate()]);
+            t[i] = (float) item.round().t[item.candidate()];
+            cond.add(item.prompt());
+        }
+        Set<ExampleRun> touched = new LinkedHashSet<>();
+        batch.forEach(item -> touched.add(item.run()));
+        float[][] x0;
+        long start = System.nanoTime();
+        try {
+            x0 = model.predictX0(xt, t, cond);
+            if (x0 == null || x0.length != batch.size()) {
+                throw new IllegalStateException("predictX0 returned " + (x0 == null ? "null" : x0.length + " images")
+                        + " for a batch of " + batch.size());
+            }
+        } catch (RuntimeException e) {
+            for (ExampleRun run : touched) {
+                fail(run, "ModelError: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            return touched;
+        } finally {
+            modelNanos += System.nanoTime() - start;
+            batches++;
+            images += batch.size();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Item item = batch.get(i);
+            boolean useful = !item.stale();
+            try {
+                item.run().accept(item, x0[i]);
+                if (useful) {
+                    usefulImages++;
+                }
+            } catch (ExampleFailure e) {
+                fail(item.run(), e.getMessage());
+            }
+        }
+        return touched;
+    }
+
+    /** Encodes the image and prompts; returns null when the example is already decided. */
+    private ExampleRun start(Example example, Consumer<Classification> sink) {
+        if (example.candidates().size() == 1) {
+            sink.accept(new Classification(example.id(), example.label(), 0, new double[] {Double.NaN},
+                    new int[] {0}, 0, new int[] {-1}, new double[] {1.0}, Optional.empty()));
+            return null;
+        }
+        try {
+            float[] x = encode(example);
+            List<List<TextEmbedding>> prompts = new ArrayList<>();
+            for (Candidate candidate : example.candidates()) {
+                List<TextEmbedding> encoded = new ArrayList<>();
+                for (String prompt : candidate.prompts()) {
+                    encoded.add(embedding(prompt));
+                }
+                prompts.add(encoded);
+            }
+            return new ExampleRun(example, x, prompts, settings, model.schedule(), pruner, listener);
+        } catch (ExampleFailure e) {
+            sink.accept(Classification.failed(example.id(), example.label(), e.getMessage()));
+            return null;
+        }
+    }
+
+    private float[] encode(Example example) throws ExampleFailure {
+        int resolution = model.resolution();
+        BufferedImage image;
+        try {
+            image = example.image().load(resolution);
+        } catch (IOException | RuntimeException e) {
+            throw new ExampleFailure("ImageUnreadable", "example " + example.id() + ": " + e.getMessage());
+        }
+        if (image == null || image.getWidth() != resolution || image.getHeight() != resolution) {
+            throw new ExampleFailure("ImageSize", "example " + example.id() + ": expected " + resolution + "x"
+                    + resolution + ", got " + (image == null ? "no image" : image.getWidth() + "x" + image.getHeight()));
+        }
+        float[] x;
+        try {
+            x = model.encodeImage(Pixels.toChw(image));
+        } catch (RuntimeException e) {
+            throw new ExampleFailure("EncodeFailed", "example " + example.id() + ": " + e.getMessage());
+        }
+        if (x == null || x.length != model.latentSize()) {
+            throw new ExampleFailure("EncodeFailed", "example " + example.id() + ": encoder returned "
+                    + (x == null ? "null" : x.length + " values") + ", expected " + model.latentSize());
+        }
+        for (float v : x) {
+            if (!Float.isFinite(v)) {
+                throw new ExampleFailure("NonFiniteOutput", "image encoder returned " + v + " for example " + example.id());
+            }
+        }
+        return x;
+    }
+
+    /**
+     * A prompt the model cannot encode (for instance one longer than its tokenizer allows, when
+     * the checkpoint rejects rather than truncates) fails the examples that use it.
+     */
+    private TextEmbedding embedding(String prompt) throws ExampleFailure {
+        TextEmbedding cached = embeddings.get(prompt);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            TextEmbedding e = model.encodeText(prompt);
+            embeddings.put(prompt, e);
+            return e;
+        } catch (RuntimeException e) {
+            throw new ExampleFailure("PromptRejected", "'" + prompt + "': " + e.getMessage());
+        }
+    }
+
+    private static void fail(ExampleRun run, String message) {
+        if (!run.finished()) {
+            run.fail(message);
+        }
+    }
+}
