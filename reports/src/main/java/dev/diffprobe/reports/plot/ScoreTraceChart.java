@@ -1,0 +1,74 @@
+package dev.diffprobe.reports.plot;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The weighted scores of one example against the noise level t at which each was drawn, one
+ * colour per candidate: where in t the candidates separate, and how the weighting shapes it.
+ * Weighted scores span orders of magnitude under exp(-k t), so the y axis is logarithmic when
+ * every score is positive.
+ */
+public final class ScoreTraceChart {
+
+    private ScoreTraceChart() {
+    }
+
+    public static Path write(Path file, String title, List<ScorePoint> points) {
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("score trace '" + title + "' has no score");
+        }
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        boolean positive = true;
+        for (ScorePoint p : points) {
+            series.computeIfAbsent(p.candidate(), name -> new XYSeries(name, false, true))
+                    .add(p.t(), p.weightedScore());
+            positive &= p.weightedScore() > 0;
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().forEach(data::addSeries);
+
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int s = 0; s < series.size(); s++) {
+            renderer.setSeriesShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        NumberAxis t = new NumberAxis("Noise level t");
+        t.setRange(0, 1);
+        t.setLabelFont(Png.LABEL);
+        t.setTickLabelFont(Png.TICK);
+        ValueAxis score;
+        if (positive) {
+            LogAxis log = new LogAxis("Weighted score w(t)·‖x − x̂‖² (log scale)");
+            log.setTickUnit(new NumberTickUnit(1));
+            log.setNumberFormatOverride(new DecimalFormat("0.#E0"));
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
+            score = log;
+        } else {
+            score = new NumberAxis("Weighted score w(t)·‖x − x̂‖²");
+        }
+        score.setLabelFont(Png.LABEL);
+        score.setTickLabelFont(Png.TICK);
+
+        XYPlot plot = new XYPlot(data, t, score, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return Png.write(new JFreeChart(title, plot), file);
+    }
+}
