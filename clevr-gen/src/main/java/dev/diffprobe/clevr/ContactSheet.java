@@ -1,0 +1,38 @@
+package dev.diffprobe.clevr;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders a 4x4 sheet of scenes, 1 to 4 objects each, to show at a glance what the renderer
+ * draws. Usage: {@code ContactSheet OUT.png [CELL_PX] [SEED]} (defaults 128 and 1).
+ */
+public final class ContactSheet {
+    private static final int SIDE = 4;
+
+    private ContactSheet() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: ContactSheet OUT.png [CELL_PX] [SEED]");
+            System.exit(2);
+        }
+        int cell = args.length > 1 ? Integer.parseInt(args[1]) : 128;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        ImageIO.write(sheet(cell, seed), "png", Path.of(args[0]).toFile());
+    }
+
+    static BufferedImage sheet(int cell, long seed) {
+        BufferedImage sheet = new BufferedImage(SIDE * cell, SIDE * cell, BufferedImage.TYPE_INT_RGB);
+        Renderer renderer = new Renderer();
+        for (int k = 0; k < SIDE * SIDE; k++) {
+            Scene scene = SceneSampler.withObjects(1 + k % SIDE).sample(seed, k);
+            BufferedImage image = renderer.render(scene, cell);
+            sheet.getGraphics().drawImage(image, (k % SIDE) * cell, (k / SIDE) * cell, null);
+        }
+        return sheet;
+    }
+}
