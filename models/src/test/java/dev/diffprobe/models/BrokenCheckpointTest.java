@@ -1,0 +1,116 @@
+package dev.diffprobe.models;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints that cannot work fail at load with a CheckpointException naming the cause. */
+class BrokenCheckpointTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void denoiserWithoutCondArgument() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        replace(checkpoint, "denoiser.pt", "denoiser_two_inputs.pt");
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("denoiser.pt does not fit the signature forward(x_t: float32 [B, 3, 8, 8]")
+                .hasMessageContaining("forward failed");
+    }
+
+    @Test
+    void denoiserWithWrongOutputShape() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        replace(checkpoint, "denoiser.pt", "denoiser_extra_channel.pt");
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("denoiser.pt does not fit")
+                .hasMessageContaining("(2, 4, 8, 8)")
+                .hasMessageContaining("[2, 3, 8, 8]");
+    }
+
+    @Test
+    void textEncoderReturningPooledVectors() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        replace(checkpoint, "text_encoder.pt", "text_encoder_pooled.pt");
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("text_encoder.pt does not fit")
+                .hasMessageContaining("expected float32 of rank 3");
+    }
+
+    @Test
+    void fileThatIsNotTorchScript() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        Files.writeString(checkpoint.resolve("denoiser.pt"), "not a zip archive");
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("denoiser.pt is not a loadable TorchScript module");
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        Path checkpoint = copy("tiny-latent");
+        Files.delete(checkpoint.resolve("vae_encoder.pt"));
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("'files.vae_encoder' names vae_encoder.pt, which does not exist");
+    }
+
+    @Test
+    void unknownPredictionType() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        edit(checkpoint, "prediction: epsilon", "prediction: eps");
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("'prediction' is 'eps', expected one of epsilon, v, x0 (unknown prediction type)");
+    }
+
+    @Test
+    void contrastiveCheckpointOpenedAsDiffusion() {
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(Fixtures.dir("tiny-contrastive")))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("is a contrastive checkpoint");
+    }
+
+    @Test
+    void unknownReference() {
+        assertThatThrownBy(() -> Checkpoint.openDiffusion("no-such-checkpoint"))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("no-such-checkpoint")
+                .hasMessageContaining("no checkpoint of that name is embedded");
+    }
+
+    private Path copy(String fixture) throws IOException {
+        Path source = Fixtures.dir(fixture);
+        Path target = temp.resolve(fixture);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private static void replace(Path checkpoint, String file, String broken) throws IOException {
+        Files.copy(Fixtures.dir("broken").resolve(broken), checkpoint.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void edit(Path checkpoint, String from, String to) throws IOException {
+        Path yaml = checkpoint.resolve("model.yaml");
+        String text = Files.readString(yaml);
+        if (!text.contains(from)) {
+            throw new IllegalStateException("model.yaml has no '" + from + "'");
+        }
+        Files.writeString(yaml, text.replace(from, to));
+    }
+}

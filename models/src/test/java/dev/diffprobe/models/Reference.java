@@ -1,0 +1,96 @@
+package dev.diffprobe.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** A checkpoint's reference.json (JSON is YAML 1.2, so SnakeYAML Engine reads it). */
+final class Reference {
+
+    private final Map<?, ?> root;
+
+    private Reference(Map<?, ?> root) {
+        this.root = root;
+    }
+
+    static Reference read(Path directory) throws IOException {
+        try (InputStream in = Files.newInputStream(directory.resolve("reference.json"))) {
+            LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build();
+            return new Reference((Map<?, ?>) new Load(settings).loadFromInputStream(in));
+        }
+    }
+
+    boolean has(String key) {
+        return root.containsKey(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> prompts() {
+        return (List<String>) root.get("prompts");
+    }
+
+    /** A nested array under a path of keys, flattened row-major. */
+    float[] floats(String... path) {
+        List<Double> values = new ArrayList<>();
+        flatten(get(path), values);
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).floatValue();
+        }
+        return out;
+    }
+
+    double[] doubles(String... path) {
+        List<Double> values = new ArrayList<>();
+        flatten(get(path), values);
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    long[] tokenIds(int prompt) {
+        List<?> row = (List<?>) ((List<?>) root.get("token_ids")).get(prompt);
+        return row.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+    }
+
+    /** Size of the first dimension of the array under {@code path}. */
+    int count(String... path) {
+        return ((List<?>) get(path)).size();
+    }
+
+    private Object get(String... path) {
+        Object node = root;
+        for (String key : path) {
+            node = ((Map<?, ?>) node).get(key);
+            if (node == null) {
+                throw new IllegalArgumentException("reference.json has no " + String.join(".", path));
+            }
+        }
+        return node;
+    }
+
+    private static void flatten(Object node, List<Double> out) {
+        if (node instanceof List<?> list) {
+            for (Object item : list) {
+                flatten(item, out);
+            }
+        } else {
+            out.add(((Number) node).doubleValue());
+        }
+    }
+
+    static float maxAbsDiff(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
+        }
+        float max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+}
