@@ -1,0 +1,139 @@
+package dev.diffprobe.harness.run;
+
+import dev.diffprobe.harness.stats.PairedComparison;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The end-of-suite table: per task n, accuracy with its 95% Wilson interval, chance and the
+ * binomial p-value against it, threshold, verdict, denoiser calls per example and wall time;
+ * in regression mode also the baseline's accuracy, the discordant counts, the difference with
+ * its interval and the McNemar p-value. Printed, and written as {@code summary.csv} and
+ * {@code summary.md} in the suite's output directory.
+ */
+public final class SuiteSummary {
+    private static final List<String> COLUMNS = List.of("task", "checkpoint", "n", "accuracy", "ci_low", "ci_high",
+            "chance", "p_vs_chance", "threshold", "verdict", "calls_per_example", "wall_s", "failures");
+    private static final List<String> BASELINE_COLUMNS = List.of("baseline", "baseline_accuracy", "lost", "gained",
+            "difference", "difference_low", "difference_high", "mcnemar_p_worse", "mcnemar_p_two_sided");
+
+    private final String suite;
+    private final List<SummaryRow> rows;
+    private final boolean regression;
+
+    public SuiteSummary(String suite, List<SummaryRow> rows) {
+        this.suite = suite;
+        this.rows = List.copyOf(rows);
+        this.regression = rows.stream().anyMatch(r -> r.outcome().baseline().isPresent());
+    }
+
+    public List<SummaryRow> rows() {
+        return rows;
+    }
+
+    /** Writes {@code summary.csv} and {@code summary.md} into {@code dir} and returns their paths. */
+    public List<Path> write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("summary.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            printer.printRecord(columns());
+            for (SummaryRow row : rows) {
+                printer.printRecord(cells(row, true));
+            }
+        }
+        Path md = dir.resolve("summary.md");
+        Files.writeString(md, markdown(), StandardCharsets.UTF_8);
+        return List.of(csv, md);
+    }
+
+    public void print(PrintStream out) {
+        out.print(table());
+    }
+
+    /** A fixed-width table for the console. */
+    public String table() {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(columns());
+        rows.forEach(r -> lines.add(cells(r, false)));
+        int[] widths = new int[columns().size()];
+        for (List<String> line : lines) {
+            for (int i = 0; i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        StringBuilder text = new StringBuilder("DiffProbe suite ").append(suite).append('\n');
+        for (List<String> line : lines) {
+            for (int i = 0; i < line.size(); i++) {
+                text.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%-" + widths[i] + "s", line.get(i)));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    public String markdown() {
+        StringBuilder text = new StringBuilder("# DiffProbe suite ").append(suite).append("\n\n");
+        text.append("| ").append(String.join(" | ", columns())).append(" |\n");
+        text.append("|").append("---|".repeat(columns().size())).append('\n');
+        for (SummaryRow row : rows) {
+            text.append("| ").append(String.join(" | ", cells(row, false))).append(" |\n");
+        }
+        text.append("\nAccuracy intervals are 95% Wilson intervals; p_vs_chance is the one-sided exact binomial test.");
+        if (regression) {
+            text.append(" The difference is candidate minus baseline accuracy with its 95% interval by Newcombe's")
+                    .append(" hybrid score method for paired proportions; McNemar p-values are exact.");
+        }
+        return text.append('\n').toString();
+    }
+
+    private List<String> columns() {
+        List<String> columns = new ArrayList<>(COLUMNS);
+        if (regression) {
+            columns.addAll(BASELINE_COLUMNS);
+        }
+        return columns;
+    }
+
+    /** Full precision for the CSV, which reports read; rounded for people. */
+    private List<String> cells(SummaryRow row, boolean full) {
+        TaskOutcome o = row.outcome();
+        List<String> cells = new ArrayList<>(List.of(o.taskName(), o.checkpointName(), Integer.toString(o.n()),
+                number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
+                number(o.task().chance(), full), full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
+                row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : "-",
+                row.verdictText(), String.format(Locale.ROOT, full ? "%.3f" : "%.1f", o.callsPerExample()),
+                String.format(Locale.ROOT, "%.1f", o.wallTime().toMillis() / 1000.0), Integer.toString(o.failures())));
+        if (regression) {
+            cells.addAll(baselineCells(o, full));
+        }
+        return cells;
+    }
+
+    private static List<String> baselineCells(TaskOutcome o, boolean full) {
+        if (o.baseline().isEmpty()) {
+            return List.of("-", "-", "-", "-", "-", "-", "-", "-", "-");
+        }
+        TaskOutcome b = o.baseline().get();
+        PairedComparison paired = Verdicts.pair(o, b);
+        return List.of(b.checkpointName(), number(b.accuracy(), full), Integer.toString(paired.lost()),
+                Integer.toString(paired.gained()), number(paired.accuracyDifference(), full),
+                number(paired.difference().lower(), full), number(paired.difference().upper(), full),
+                full ? Double.toString(paired.pWorse()) : Verdicts.p(paired.pWorse()),
+                full ? Double.toString(paired.pTwoSided()) : Verdicts.p(paired.pTwoSided()));
+    }
+
+    private static String number(double value, boolean full) {
+        return full ? Double.toString(value) : String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.diffprobe.harness.run;
+
+import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.harness.stats.BinomialTest;
+import dev.diffprobe.harness.stats.Interval;
+import dev.diffprobe.harness.stats.WilsonInterval;
+import dev.diffprobe.tasks.Task;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A task's results on one checkpoint: one classification per example run, in the task's order,
+ * whether it came from this run or the journal of an earlier one. A failed example (a named
+ * error) counts as wrong: a crash must not raise accuracy. {@code wallTime} is this run's time
+ * only; {@code resumed} counts the examples read back from the journal. {@code kind} and
+ * {@code classifierSettings} are the checkpoint's kind and its classifier's effective settings
+ * (see {@link LoadedCheckpoint}). In regression mode {@code baseline} holds the same examples on
+ * the baseline checkpoint.
+ */
+public record TaskOutcome(String suite, Task task, Path checkpoint, String checkpointName,
+                          String checkpointFingerprint, String kind, Map<String, String> classifierSettings,
+                          RunSettings settings,
+                          List<Classification> classifications, int resumed, Duration wallTime,
+                          Path journal, Optional<TaskOutcome> baseline) {
+    public TaskOutcome {
+        classifierSettings = Map.copyOf(classifierSettings);
+        classifications = List.copyOf(classifications);
+    }
+
+    public String taskName() {
+        return task.name();
+    }
+
+    public int n() {
+        return classifications.size();
+    }
+
+    public int correct() {
+        return (int) classifications.stream().filter(Classification::correct).count();
+    }
+
+    public int failures() {
+        return (int) classifications.stream().filter(c -> c.error().isPresent()).count();
+    }
+
+    public double accuracy() {
+        return n() == 0 ? 0 : (double) correct() / n();
+    }
+
+    /** The 95% Wilson interval of the accuracy. */
+    public Interval interval() {
+        return WilsonInterval.of(correct(), n());
+    }
+
+    /** The one-sided exact binomial p-value of an accuracy this high under chance guessing. */
+    public double pAboveChance() {
+        return BinomialTest.pAtLeast(correct(), n(), task.chance());
+    }
+
+    public double callsPerExample() {
+        return n() == 0 ? 0 : classifications.stream().mapToLong(Classification::denoiserCalls).sum() / (double) n();
+    }
+
+    public long totalCalls() {
+        return classifications.stream().mapToLong(Classification::denoiserCalls).sum();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.diffprobe.harness.run;
+
+import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.tasks.Example;
+import dev.diffprobe.tasks.Task;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs tasks on checkpoints: skips the examples a journal already holds, classifies the rest,
+ * journals each as it finishes, and in regression mode does the same on the baseline
+ * checkpoint with the same examples and seed. Checkpoints are opened once and kept until
+ * {@link #close()}, since a suite runs many tasks on one. Not thread-safe: the models are not.
+ */
+public final class TaskRunner implements AutoCloseable {
+    private final RunSettings settings;
+    private final ClassifierSource source;
+    private final PrintStream log;
+    private final LongSupplier nanoClock;
+    private final Map<Path, LoadedCheckpoint> open = new LinkedHashMap<>();
+
+    public TaskRunner(RunSettings settings, ClassifierSource source) {
+        this(settings, source, System.err, System::nanoTime);
+    }
+
+    TaskRunner(RunSettings settings, ClassifierSource source, PrintStream log, LongSupplier nanoClock) {
+        this.settings = settings;
+        this.source = source;
+        this.log = log;
+        this.nanoClock = nanoClock;
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    /** Runs a task on the settings' checkpoint (and baseline, if any). */
+    public TaskOutcome run(String suite, Task task) {
+        return run(suite, task, settings.checkpoint());
+    }
+
+    /** Runs a task on its own checkpoint, e.g. the contrastive twin put beside a diffusion model. */
+    public TaskOutcome run(String suite, Task task, Path checkpoint) {
+        List<Example> examples = capped(task);
+        Optional<TaskOutcome> baseline = settings.baseline()
+                .map(dir -> runOn(suite, task, examples, dir, journalPath(suite, task, ".baseline.csv"), Optional.empty()));
+        return runOn(suite, task, examples, checkpoint, journalPath(suite, task, ".csv"), baseline);
+    }
+
+    private TaskOutcome runOn(String suite, Task task, List<Example> examples, Path checkpoint,
+                              Path journalFile, Optional<TaskOutcome> baseline) {
+        long start = nanoClock.getAsLong();
+        LoadedCheckpoint model = open(checkpoint, task);
+        Map<String, Classification> results = new HashMap<>();
+        try (Journal journal = Journal.open(journalFile, examples, settings, model.fingerprint(), log)) {
+            List<Example> pending = new ArrayList<>();
+            for (Example example : examples) {
+                Classification done = journal.finished().get(example.id());
+                if (done == null) {
+                    pending.add(example);
+                } else {
+                    results.put(example.id(), done);
+                }
+            }
+            int resumed = results.size();
+            if (!pending.isEmpty()) {
+                classify(suite, task, model, journal, pending, resumed, examples.size(), results);
+            }
+            List<Classification> ordered = new ArrayList<>(examples.size());
+            for (Example example : examples) {
+                ordered.add(results.get(example.id()));
+            }
+            Duration wall = Duration.ofNanos(nanoClock.getAsLong() - start);
+            return new TaskOutcome(suite, task, checkpoint, model.name(), model.fingerprint(), model.kind(),
+                    model.settings(), settings,
+                    ordered, resumed, wall, journalFile, baseline);
+        }
+    }
+
+    private void classify(String suite, Task task, LoadedCheckpoint model, Journal journal,
+                          List<Example> pending, int resumed, int total, Map<String, Classification> results) {
+        Map<String, Example> byId = new HashMap<>();
+        pending.forEach(e -> byId.put(e.id(), e));
+        Progress progress = new Progress(suite + "/" + task.name() + " on " + model.name(), total, resumed,
+                log, nanoClock);
+        Set<String> seen = new HashSet<>();
+        model.classifier().classify(pending, result -> {
+            Example example = byId.get(result.exampleId());
+            if (example == null || !seen.add(result.exampleId())) {
+                throw new RunException("task " + task.name() + " on " + model.name()
+                        + ": the classifier returned an unexpected or repeated result for example '"
+                        + result.exampleId() + "'");
+            }
+            results.put(result.exampleId(), journal.append(example, result));
+            progress.finished(result.denoiserCalls());
+        });
+        if (seen.size() != pending.size()) {
+            throw new RunException("task " + task.name() + " on " + model.name() + ": the classifier returned "
+                    + seen.size() + " of " + pending.size() + " results; the finished ones are in "
+                    + journal.file());
+        }
+    }
+
+    private List<Example> capped(Task task) {
+        List<Example> examples = task.examples();
+        Set<String> ids = new HashSet<>();
+        for (Example example : examples) {
+            if (!ids.add(example.id())) {
+                throw new RunException("task " + task.name() + ": example id '" + example.id()
+                        + "' occurs twice; journals and seeds need unique ids");
+            }
+        }
+        int cap = settings.examples().orElse(examples.size());
+        return examples.subList(0, Math.min(cap, examples.size()));
+    }
+
+    private LoadedCheckpoint open(Path checkpoint, Task task) {
+        LoadedCheckpoint model = open.get(checkpoint);
+        if (model == null) {
+            try {
+                model = source.open(checkpoint, settings);
+            } catch (IOException e) {
+                throw new RunException("task " + task.name() + ": cannot open checkpoint " + checkpoint
+                        + ": " + e.getMessage(), e);
+            }
+            open.put(checkpoint, model);
+        }
+        return model;
+    }
+
+    /** The journal of a task: {@code <outputDir>/<suite>/<task><suffix>}, names made file-safe. */
+    public Path journalPath(String suite, Task task, String suffix) {
+        return settings.outputDir().resolve(fileName(suite)).resolve(fileName(task.name()) + suffix);
+    }
+
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (Map.Entry<Path, LoadedCheckpoint> entry : open.entrySet()) {
+            try {
+                entry.getValue().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new RunException("cannot close checkpoint " + entry.getKey() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        open.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

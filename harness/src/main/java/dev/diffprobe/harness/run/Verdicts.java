@@ -1,0 +1,102 @@
+package dev.diffprobe.harness.run;
+
+import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.harness.stats.PairedComparison;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The checks a task's verdict tests make, as plain functions of a {@link TaskOutcome}, so that
+ * the engine's tests and the suite summary judge alike.
+ */
+public final class Verdicts {
+    /** Significance level of the chance and regression tests unless a suite sets another. */
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    private Verdicts() {
+    }
+
+    /** Passes when the accuracy reaches the threshold, e.g. {@code ShapeColor: 0.71 [0.65, 0.76] n=200, threshold 0.60}. */
+    public static Verdict accuracy(TaskOutcome outcome, double threshold) {
+        checkFraction("threshold", threshold);
+        boolean passed = outcome.accuracy() >= threshold;
+        return new Verdict("accuracy", passed, String.format(Locale.ROOT, "%s, threshold %.2f (p=%s vs chance %.2f)",
+                headline(outcome), threshold, p(outcome.pAboveChance()), outcome.task().chance()));
+    }
+
+    /** Passes when the one-sided exact binomial test rejects chance-level accuracy at {@code alpha}. */
+    public static Verdict aboveChance(TaskOutcome outcome, double alpha) {
+        checkAlpha(alpha);
+        double p = outcome.pAboveChance();
+        return new Verdict("chance", p < alpha, String.format(Locale.ROOT,
+                "%s, chance %.2f: binomial p=%s (alpha %s)", headline(outcome), outcome.task().chance(), p(p), alpha));
+    }
+
+    /**
+     * Regression against the baseline run on the same examples and seeds. Fails only when the
+     * candidate is both significantly worse (exact one-sided McNemar p below {@code alpha}) and
+     * worse by more than {@code maxDrop} in accuracy: the first guards against noise, the second
+     * lets a suite tolerate a drop it does not care about.
+     */
+    public static Verdict regression(TaskOutcome outcome, double maxDrop, double alpha) {
+        checkFraction("max_drop", maxDrop);
+        checkAlpha(alpha);
+        TaskOutcome baseline = outcome.baseline().orElseThrow(() -> new IllegalArgumentException(
+                "task " + outcome.taskName() + " has no baseline run to compare against"));
+        PairedComparison paired = pair(outcome, baseline);
+        double drop = -paired.accuracyDifference();
+        boolean failed = paired.pWorse() < alpha && drop > maxDrop;
+        String message = String.format(Locale.ROOT,
+                "%s: %s %.2f vs baseline %s %.2f (n=%d), discordant %d lost / %d gained, difference %+.3f %s;"
+                        + " McNemar p(worse)=%s, p(two-sided)=%s; max_drop %.2f, alpha %s",
+                outcome.taskName(), outcome.checkpointName(), paired.candidateAccuracy(), baseline.checkpointName(),
+                paired.baselineAccuracy(), paired.n(), paired.lost(), paired.gained(), paired.accuracyDifference(),
+                paired.difference(), p(paired.pWorse()), p(paired.pTwoSided()), maxDrop, alpha);
+        return new Verdict("regression", !failed, message);
+    }
+
+    /** Pairs candidate and baseline results by example id. */
+    public static PairedComparison pair(TaskOutcome candidate, TaskOutcome baseline) {
+        Map<String, Boolean> baselineCorrect = new HashMap<>();
+        baseline.classifications().forEach(c -> baselineCorrect.put(c.exampleId(), c.correct()));
+        List<Classification> results = candidate.classifications();
+        boolean[] base = new boolean[results.size()];
+        boolean[] cand = new boolean[results.size()];
+        for (int i = 0; i < results.size(); i++) {
+            Boolean b = baselineCorrect.get(results.get(i).exampleId());
+            if (b == null || results.size() != baseline.n()) {
+                throw new IllegalArgumentException("task " + candidate.taskName()
+                        + ": candidate and baseline runs cover different examples");
+            }
+            base[i] = b;
+            cand[i] = results.get(i).correct();
+        }
+        return PairedComparison.of(base, cand);
+    }
+
+    /** {@code ShapeColor: 0.71 [0.65, 0.76] n=200}. */
+    public static String headline(TaskOutcome outcome) {
+        return String.format(Locale.ROOT, "%s: %.2f %s n=%d", outcome.taskName(), outcome.accuracy(),
+                outcome.interval(), outcome.n());
+    }
+
+    /** A p-value in a message: three significant digits, scientific below 0.001. */
+    public static String p(double p) {
+        return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.2e", p);
+    }
+
+    private static void checkFraction(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must lie in [0, 1], got " + value);
+        }
+    }
+
+    private static void checkAlpha(double alpha) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must lie in (0, 1), got " + alpha);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.diffprobe.harness.run;
+
+import dev.diffprobe.tasks.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaskRunnerTest {
+    private static final Task TASK = Fixtures.task("ShapeColor", 40);
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private TaskRunner runner(RunSettings settings, ClassifierSource source) {
+        long[] clock = {0};
+        return new TaskRunner(settings, source, new PrintStream(log, true, StandardCharsets.UTF_8),
+                () -> clock[0] += 1_000_000_000L);
+    }
+
+    private TaskOutcome run(RunSettings settings, ClassifierSource source) {
+        try (TaskRunner runner = runner(settings, source)) {
+            return runner.run("binding", TASK);
+        }
+    }
+
+    private List<String> uninterrupted() {
+        Path elsewhere = out.resolve("reference");
+        return Fixtures.describe(run(Fixtures.settings(elsewhere), Fixtures.source("fp1", Integer.MAX_VALUE)));
+    }
+
+    @Test
+    void journalsEveryExampleInTheTasksOrder() throws IOException {
+        TaskOutcome outcome = run(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(outcome.n()).isEqualTo(40);
+        assertThat(outcome.resumed()).isZero();
+        assertThat(outcome.failures()).isEqualTo(1);
+        assertThat(outcome.journal()).isEqualTo(out.resolve("binding").resolve("ShapeColor.csv"));
+        assertThat(outcome.classifications()).extracting(c -> c.exampleId())
+                .containsExactlyElementsOf(TASK.examples().stream().map(e -> e.id()).toList());
+        List<JournalRow> rows = JournalReader.read(outcome.journal()).rows();
+        assertThat(rows).hasSize(40);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.seed()).isEqualTo(11);
+            assertThat(r.checkpointFingerprint()).isEqualTo("fp1");
+        });
+        JournalRow corrupt = rows.stream().filter(r -> r.exampleId().endsWith("-corrupt")).findFirst().orElseThrow();
+        assertThat(corrupt.error()).contains("cannot decode image bad PNG header");
+        assertThat(corrupt.predicted()).isEqualTo(-1);
+        assertThat(Files.readAllLines(outcome.journal()).get(0)).startsWith("example_id,label,label_name,predicted");
+    }
+
+    @Test
+    void aKilledRunResumesAndEndsAsAnUninterruptedOne() {
+        RunSettings settings = Fixtures.settings(out);
+        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 17))).isInstanceOf(FakeClassifier.Killed.class);
+        assertThat(JournalReader.read(out.resolve("binding/ShapeColor.csv")).rows()).hasSize(17);
+
+        TaskOutcome resumed = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(resumed.resumed()).isEqualTo(17);
+        assertThat(Fixtures.describe(resumed)).isEqualTo(uninterrupted());
+        assertThat(JournalReader.read(resumed.journal()).rows()).hasSize(40);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("resuming, 17/40 examples already in the journal");
+    }
+
+    @Test
+    void aLineTornByAKillIsDroppedAndItsExampleRunAgain() throws IOException {
+        RunSettings settings = Fixtures.settings(out);
+        TaskOutcome first = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        byte[] bytes = Files.readAllBytes(first.journal());
+        int lastLineStart = lastIndexOf(bytes, (byte) '\n', bytes.length - 2) + 1;
+        int cut = lastLineStart + (bytes.length - lastLineStart) / 2;
+        Files.write(first.journal(), java.util.Arrays.copyOf(bytes, cut));
+        assertThat(JournalReader.read(first.journal()).tornBytes()).isEqualTo(cut - lastLineStart);
+
+        TaskOutcome second = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(second.resumed()).isEqualTo(39);
+        assertThat(Fixtures.describe(second)).isEqualTo(Fixtures.describe(first));
+        JournalReader.Contents contents = JournalReader.read(second.journal());
+        assertThat(contents.tornBytes()).isZero();
+        assertThat(contents.rows()).hasSize(40);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("dropped a torn last line");
+    }
+
+    @Test
+    void aKillMidWriteAfterSomeExamplesLosesOnlyTheTornOne() throws IOException {
+        RunSettings settings = Fixtures.settings(out);
+        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 9))).isInstanceOf(FakeClassifier.Killed.class);
+        Path journal = out.resolve("binding/ShapeColor.csv");
+        byte[] bytes = Files.readAllBytes(journal);
+        Files.write(journal, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+
+        TaskOutcome resumed = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(resumed.resumed()).isEqualTo(8);
+        assertThat(Fixtures.describe(resumed)).isEqualTo(uninterrupted());
+    }
+
+    @Test
+    void aChangedSettingStartsAfreshAndKeepsTheOldJournal() throws IOException {
+        RunSettings settings = Fixtures.settings(out);
+        run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        TaskOutcome changed = run(settings.withClassifier(Map.of("weightingK", "6")),
+                Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(changed.resumed()).isZero();
+        assertThat(out.resolve("binding/ShapeColor.csv.bak")).exists();
+        assertThat(JournalReader.read(changed.journal()).rows()).hasSize(40);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("written with other settings");
+    }
+
+    @Test
+    void anotherSeedOrCheckpointStartsAfresh() {
+        RunSettings settings = Fixtures.settings(out);
+        run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        RunSettings reseeded = new RunSettings(settings.checkpoint(), settings.baseline(), 12, settings.examples(),
+                settings.classifier(), settings.outputDir());
+        assertThat(run(reseeded, Fixtures.source("fp1", Integer.MAX_VALUE)).resumed()).isZero();
+        assertThat(run(reseeded, Fixtures.source("fp2", Integer.MAX_VALUE)).resumed()).isZero();
+        assertThat(run(reseeded, Fixtures.source("fp2", Integer.MAX_VALUE)).resumed()).isEqualTo(40);
+    }
+
+    @Test
+    void changedExamplesUnderTheSameIdsStartAfresh() {
+        RunSettings settings = Fixtures.settings(out);
+        run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        try (TaskRunner runner = runner(settings, Fixtures.source("fp1", Integer.MAX_VALUE))) {
+            TaskOutcome outcome = runner.run("binding", Fixtures.task("ShapeColor", 40, " on the left"));
+            assertThat(outcome.resumed()).isZero();
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("has changed");
+    }
+
+    @Test
+    void raisingTheExampleCapReusesTheExamplesAlreadyRun() {
+        RunSettings settings = Fixtures.settings(out);
+        TaskOutcome small = run(settings.withExamples(10), Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(small.n()).isEqualTo(10);
+        TaskOutcome full = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(full.resumed()).isEqualTo(10);
+        assertThat(Fixtures.describe(full)).isEqualTo(uninterrupted());
+    }
+
+    @Test
+    void aBaselineRunsTheSameExamplesAndIsJournaledToo() {
+        RunSettings settings = Fixtures.settings(out).withBaseline(Path.of("checkpoints", "early"));
+        TaskOutcome outcome = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        TaskOutcome baseline = outcome.baseline().orElseThrow();
+        assertThat(baseline.checkpointName()).isEqualTo("early");
+        assertThat(baseline.journal()).isEqualTo(out.resolve("binding/ShapeColor.baseline.csv"));
+        assertThat(baseline.classifications()).extracting(c -> c.exampleId())
+                .containsExactlyElementsOf(outcome.classifications().stream().map(c -> c.exampleId()).toList());
+        assertThat(run(settings, Fixtures.source("fp1", Integer.MAX_VALUE)).baseline().orElseThrow().resumed())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void aMissingResultIsANamedError() {
+        ClassifierSource lazy = (checkpoint, settings) -> new LoadedCheckpoint("tiny", "fp1", "diffusion",
+                (examples, sink) -> sink.accept(FakeClassifier.result(11, examples.get(0))), Map.of(), () -> { });
+        assertThatThrownBy(() -> run(Fixtures.settings(out), lazy)).isInstanceOf(RunException.class)
+                .hasMessageContaining("returned 1 of 40 results");
+    }
+
+    @Test
+    void duplicateExampleIdsAreANamedError() {
+        Task twice = new Task("Twice", "", List.of(TASK.examples().get(0), TASK.examples().get(0)), 0.5);
+        try (TaskRunner runner = runner(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE))) {
+            assertThatThrownBy(() -> runner.run("binding", twice)).isInstanceOf(RunException.class)
+                    .hasMessageContaining("occurs twice");
+        }
+    }
+
+    @Test
+    void anUnopenableCheckpointIsANamedError() {
+        ClassifierSource broken = (checkpoint, settings) -> {
+            throw new IOException(checkpoint + "/model.yaml: no such file");
+        };
+        assertThatThrownBy(() -> run(Fixtures.settings(out), broken)).isInstanceOf(RunException.class)
+                .hasMessageContaining("cannot open checkpoint").hasMessageContaining("model.yaml");
+    }
+
+    @Test
+    void writesProgressLinesWithoutCarriageReturns() {
+        run(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\r");
+        assertThat(text).contains("diffprobe binding/ShapeColor on tiny: 40/40 examples (100%)");
+        assertThat(text.lines().count()).isBetween(2L, 11L);
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i >= 0; i--) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
