@@ -6,6 +6,7 @@ import dev.diffprobe.tasks.Example;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,8 @@ public final class ContrastiveClassifier implements ZeroShotClassifier {
         }
         int[] ones = new int[k];
         int[] survived = new int[k];
-        java.util.Arrays.fill(ones, 1);
-        java.util.Arrays.fill(survived, -1);
+        Arrays.fill(ones, 1);
+        Arrays.fill(survived, -1);
         return new Classification(example.id(), example.label(), best, distance, ones, 0, survived,
                 Softmax.ofNegated(distance, temperature), Optional.empty());
     }
@@ -124,8 +125,11 @@ public final class ContrastiveClassifier implements ZeroShotClassifier {
         for (float x : v) {
             norm += (double) x * x;
         }
-        if (!Double.isFinite(norm) || norm == 0) {
-            throw new ExampleFailure("NonFiniteOutput", what + " returned a vector of norm " + Math.sqrt(norm));
+        if (!Double.isFinite(norm)) {
+            throw new ExampleFailure("NonFiniteOutput", what + " returned a non-finite vector");
+        }
+        if (norm == 0) {
+            throw new ExampleFailure("ZeroEmbedding", what + " returned the zero vector, which has no direction");
         }
         float[] u = new float[v.length];
         double inv = 1 / Math.sqrt(norm);

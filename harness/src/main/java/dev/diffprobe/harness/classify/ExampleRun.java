@@ -86,21 +86,25 @@ final class ExampleRun {
         return result == null && issued < settings.maxScores();
     }
 
-    /** Draws the next round's (t, eps) and returns one item per surviving candidate and prompt. */
+    /**
+     * Draws the next round's (t, eps) and returns one item per surviving candidate and prompt.
+     * t is rounded to float first, since the model takes it as a float: x_t, w(t) and the
+     * model's alpha(t) then all see the same t.
+     */
     List<Item> issueRound() {
         Round round = new Round(issued++, prompts.size());
         List<Item> items = new ArrayList<>();
         float[] sharedXt = null;
         double sharedT = 0;
         if (shared != null) {
-            sharedT = shared.nextT();
+            sharedT = (float) shared.nextT();
             sharedXt = noised(shared, sharedT);
         }
         for (int c = 0; c < prompts.size(); c++) {
             double t = sharedT;
             float[] xt = sharedXt;
             if (own != null) {
-                t = own[c].nextT();
+                t = (float) own[c].nextT();
                 xt = noised(own[c], t);
             }
             if (!alive[c]) {

@@ -121,8 +121,9 @@ public final class LearnedWeighting implements Weighting {
 
     public void save(Path file) throws IOException {
         try (Writer writer = Files.newBufferedWriter(file); CSVPrinter out = new CSVPrinter(writer, FORMAT.builder()
-                .setSkipHeaderRecord(false).get())) {
-            out.printComment("Learned weighting (Clark & Jaini, 20 t-buckets): fitted on labelled data, NOT zero-shot.");
+                .setSkipHeaderRecord(false).setHeaderComments(
+                        "Learned weighting (Clark & Jaini, 20 t-buckets): fitted on labelled data, NOT zero-shot.")
+                .get())) {
             for (int b = 0; b < BUCKETS; b++) {
                 out.printRecord((double) b / BUCKETS, (double) (b + 1) / BUCKETS, weights[b]);
             }

@@ -1,0 +1,59 @@
+package dev.diffprobe.harness.classify;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClassifierSettingsTest {
+    @Test
+    void defaultsAreThePapers() {
+        ClassifierSettings s = ClassifierSettings.builder().setSeed(1).build();
+        assertThat(s.mode()).isEqualTo(Mode.PRUNED);
+        assertThat(s.minScores()).isEqualTo(20);
+        assertThat(s.maxScores()).isEqualTo(2000);
+        assertThat(s.cutoffPval()).isEqualTo(2e-3);
+        assertThat(s.weighting().name()).isEqualTo("heuristic(k=7.0)");
+        assertThat(s.weighting().weight(0.5, FakeDiffusionModel.COSINE)).isEqualTo(Math.exp(-3.5));
+        assertThat(s.stratified()).isFalse();
+        assertThat(s.batchSize()).isZero();
+        assertThat(s.temperature()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theSeedIsRequired() {
+        assertThatThrownBy(() -> ClassifierSettings.builder().build()).isInstanceOf(SettingException.class)
+                .hasMessageContaining("'seed'");
+    }
+
+    @Test
+    void textSettingsAreParsedAndBadOnesNamed() {
+        ClassifierSettings s = ClassifierSettings.builder().opt("seed", "9").opt("mode", "naive")
+                .opt("maxScores", "50").opt("weighting", "heuristic").opt("weightingK", "6")
+                .opt("stratified", "true").opt("batchSize", "32").opt("temperature", "0.5").build();
+        assertThat(s.seed()).isEqualTo(9);
+        assertThat(s.mode()).isEqualTo(Mode.NAIVE);
+        assertThat(s.weighting().weight(1, FakeDiffusionModel.COSINE)).isEqualTo(Math.exp(-6));
+        assertThat(s.describe()).containsEntry("maxScores", "50").containsEntry("stratified", "true");
+        assertThatThrownBy(() -> ClassifierSettings.builder().opt("minScores", "many"))
+                .isInstanceOf(SettingException.class).hasMessage("classifier setting 'minScores' = 'many': expected an integer");
+        assertThatThrownBy(() -> ClassifierSettings.builder().opt("cutoff", "0.1"))
+                .isInstanceOf(SettingException.class).hasMessageContaining("unknown setting");
+        assertThatThrownBy(() -> ClassifierSettings.builder().setSeed(1).optMinScores(1).build())
+                .isInstanceOf(SettingException.class).hasMessageContaining("'minScores'");
+        assertThatThrownBy(() -> ClassifierSettings.builder().setSeed(1).optMaxScores(10).build())
+                .isInstanceOf(SettingException.class).hasMessageContaining("'maxScores'");
+        assertThatThrownBy(() -> ClassifierSettings.builder().setSeed(1).opt("weighting", "learned").build())
+                .isInstanceOf(SettingException.class).hasMessageContaining("'weightingFile'");
+        assertThatThrownBy(() -> ClassifierSettings.builder().setSeed(1).opt("weighting", "cubic").build())
+                .isInstanceOf(SettingException.class).hasMessageContaining("'weighting'");
+    }
+
+    @Test
+    void aBatchAboveTheCheckpointsMaximumIsRefused() {
+        FakeTask task = new FakeTask(2, 0.5);
+        assertThatThrownBy(() -> new DiffusionClassifier(task.model(8, 0),
+                ClassifierSettings.builder().setSeed(1).optBatchSize(9).build()))
+                .isInstanceOf(SettingException.class).hasMessageContaining("'batchSize'").hasMessageContaining("1..8");
+    }
+}
