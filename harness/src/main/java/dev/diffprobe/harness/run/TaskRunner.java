@@ -131,7 +131,8 @@ public final class TaskRunner implements AutoCloseable {
         if (model == null) {
             try {
                 model = source.open(checkpoint, settings);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // A broken model.yaml or classifier setting surfaces here, before any example runs.
                 throw new RunException("task " + task.name() + ": cannot open checkpoint " + checkpoint
                         + ": " + e.getMessage(), e);
             }

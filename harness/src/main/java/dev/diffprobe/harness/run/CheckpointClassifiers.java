@@ -1,0 +1,50 @@
+package dev.diffprobe.harness.run;
+
+import dev.diffprobe.harness.classify.ClassifierSettings;
+import dev.diffprobe.harness.classify.ContrastiveClassifier;
+import dev.diffprobe.harness.classify.DiffusionClassifier;
+import dev.diffprobe.models.Checkpoint;
+import dev.diffprobe.models.ContrastiveModel;
+import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The real {@link ClassifierSource}: opens a checkpoint through the models module and puts the
+ * classifier of its kind on it, {@link DiffusionClassifier} for {@code kind: diffusion},
+ * {@link ContrastiveClassifier} for {@code kind: contrastive}. The run settings' classifier
+ * map configures it (unknown keys and bad values fail as named {@code SettingException}s); the
+ * run seed is set last, so it wins over a {@code seed} in that map. A contrastive checkpoint uses
+ * only the {@code temperature} setting.
+ */
+public final class CheckpointClassifiers implements ClassifierSource {
+    @Override
+    public LoadedCheckpoint open(Path checkpoint, RunSettings settings) {
+        ClassifierSettings.Builder builder = ClassifierSettings.builder();
+        settings.classifier().forEach(builder::opt);
+        ClassifierSettings classifier = builder.setSeed(settings.seed()).build();
+        String ref = checkpoint.toString();
+        ModelConfig config = Checkpoint.config(ref);
+        if (config.kind() == ModelConfig.Kind.CONTRASTIVE) {
+            ContrastiveModel model = Checkpoint.openContrastive(ref);
+            try {
+                return new LoadedCheckpoint(model.name(), model.fingerprint(), "contrastive",
+                        new ContrastiveClassifier(model, classifier.temperature()),
+                        Map.of(ClassifierSettings.TEMPERATURE, Double.toString(classifier.temperature())), model::close);
+            } catch (RuntimeException e) {
+                model.close();
+                throw e;
+            }
+        }
+        DiffusionModel model = Checkpoint.openDiffusion(ref);
+        try {
+            return new LoadedCheckpoint(model.name(), model.fingerprint(), "diffusion",
+                    new DiffusionClassifier(model, classifier), classifier.describe(), model::close);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+}
