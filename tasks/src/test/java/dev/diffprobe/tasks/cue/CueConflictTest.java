@@ -70,5 +70,7 @@ class CueConflictTest {
         assertThat(task.examples().get(1).attributes()).containsEntry("texture", "elephant").containsEntry("conflict", "true");
         assertThat(task.examples().get(0).attributes()).containsEntry("conflict", "false");
         assertThat(task.examples().get(1).candidates().get(7).prompts()).containsExactly("a bad photo of a cat.");
+        assertThat(Decision.of(task.examples().get(1), 11)).isEqualTo(new Decision("cat", "elephant", "elephant"));
+        assertThat(Decision.of(task.examples().get(1), -1).response()).isEqualTo(Decision.NO_RESPONSE);
     }
 }
