@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.models.ContrastiveModel;
+import dev.diffprobe.models.Pixels;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
 
@@ -88,7 +89,7 @@ public final class ContrastiveClassifier implements ZeroShotClassifier {
                     + resolution + ", got " + (image == null ? "no image" : image.getWidth() + "x" + image.getHeight()));
         }
         try {
-            return model.embedImage(Pixels.toChw(image));
+            return model.embedImage(Pixels.chw(image, resolution));
         } catch (RuntimeException e) {
             throw new ExampleFailure("EncodeFailed", "example " + example.id() + ": " + e.getMessage());
         }

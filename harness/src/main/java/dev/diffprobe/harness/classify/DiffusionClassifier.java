@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.Pixels;
 import dev.diffprobe.models.TextEmbedding;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
@@ -215,7 +216,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
         }
         float[] x;
         try {
-            x = model.encodeImage(Pixels.toChw(image));
+            x = model.encodeImage(Pixels.chw(image, resolution));
         } catch (RuntimeException e) {
             throw new ExampleFailure("EncodeFailed", "example " + example.id() + ": " + e.getMessage());
         }

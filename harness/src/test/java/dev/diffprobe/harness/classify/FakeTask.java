@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.classify;
 
+import dev.diffprobe.models.Pixels;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
 
@@ -25,7 +26,7 @@ final class FakeTask {
         this.classes = classes;
         this.gap = gap;
         for (int c = 0; c < classes; c++) {
-            means.put(prompt(c), Pixels.toChw(image(c, gap)));
+            means.put(prompt(c), Pixels.chw(image(c, gap), RESOLUTION));
         }
     }
 
