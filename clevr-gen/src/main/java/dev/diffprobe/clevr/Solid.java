@@ -78,24 +78,34 @@ final class Solid {
     private double cube(double lx, double ly, double lz, double dx, double dy, double dz) {
         double ox = cos * lx + sin * ly, oy = -sin * lx + cos * ly;
         double vx = cos * dx + sin * dy, vy = -sin * dx + cos * dy;
+        // slab test with the three axes unrolled: a loop over arrays would allocate per ray
         double near = Double.NEGATIVE_INFINITY, far = Double.POSITIVE_INFINITY;
-        double[] o = {ox, oy, lz};
-        double[] v = {vx, vy, dz};
-        for (int i = 0; i < 3; i++) {
-            if (Math.abs(v[i]) < 1e-12) {
-                if (Math.abs(o[i]) > half) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                continue;
+        if (Math.abs(vx) < 1e-12) {
+            if (Math.abs(ox) > half) {
+                return Double.POSITIVE_INFINITY;
             }
-            double t1 = (-half - o[i]) / v[i], t2 = (half - o[i]) / v[i];
-            if (t1 > t2) {
-                double s = t1;
-                t1 = t2;
-                t2 = s;
+        } else {
+            double t1 = (-half - ox) / vx, t2 = (half - ox) / vx;
+            near = Math.max(near, Math.min(t1, t2));
+            far = Math.min(far, Math.max(t1, t2));
+        }
+        if (Math.abs(vy) < 1e-12) {
+            if (Math.abs(oy) > half) {
+                return Double.POSITIVE_INFINITY;
             }
-            near = Math.max(near, t1);
-            far = Math.min(far, t2);
+        } else {
+            double t1 = (-half - oy) / vy, t2 = (half - oy) / vy;
+            near = Math.max(near, Math.min(t1, t2));
+            far = Math.min(far, Math.max(t1, t2));
+        }
+        if (Math.abs(dz) < 1e-12) {
+            if (Math.abs(lz) > half) {
+                return Double.POSITIVE_INFINITY;
+            }
+        } else {
+            double t1 = (-half - lz) / dz, t2 = (half - lz) / dz;
+            near = Math.max(near, Math.min(t1, t2));
+            far = Math.min(far, Math.max(t1, t2));
         }
         if (near > far || far <= EPS) {
             return Double.POSITIVE_INFINITY;
