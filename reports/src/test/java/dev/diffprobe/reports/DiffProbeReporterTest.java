@@ -1,0 +1,113 @@
+package dev.diffprobe.reports;
+
+import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.tasks.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiffProbeReporterTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void isFoundThroughServiceLoader() {
+        assertThat(ServiceLoader.load(dev.diffprobe.harness.run.Reporter.class).stream()
+                .map(ServiceLoader.Provider::type)).contains(DiffProbeReporter.class);
+    }
+
+    @Test
+    void writesTaskFiguresForCandidateAndBaseline() throws IOException {
+        Task task = Outcomes.bindingTask("ShapeColor", 300);
+        TaskOutcome outcome = Outcomes.outcome("binding", task, out, "tiny", "pruned", 1, 1, true);
+        Files.createDirectories(outcome.journal().getParent());
+
+        List<Path> files = new DiffProbeReporter().taskFinished(outcome);
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
+                "ShapeColor.confusion.png", "ShapeColor.reliability-platt.png", "ShapeColor.calibration.md",
+                "ShapeColor.baseline.confusion.png", "ShapeColor.baseline.reliability-platt.png",
+                "ShapeColor.baseline.calibration.md");
+        for (Path png : files.stream().filter(p -> p.toString().endsWith(".png")).toList()) {
+            assertThat(ImageIO.read(png.toFile())).as(png.toString()).isNotNull();
+        }
+        String note = Files.readString(files.get(2), StandardCharsets.UTF_8);
+        assertThat(note).contains("| Platt (calls) | P(correct) = sigmoid(")
+                .contains("| Temperature (mean scores) | not fitted: pruned run");
+    }
+
+    @Test
+    void fitsTheTemperatureOnUnprunedRunsOnly() throws IOException {
+        Task task = Outcomes.bindingTask("Color", 200);
+        TaskOutcome outcome = Outcomes.outcome("binding", task, out, "tiny", "shared", 1, 2, false);
+        Files.createDirectories(outcome.journal().getParent());
+
+        List<Path> files = new DiffProbeReporter().taskFinished(outcome);
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
+                "Color.confusion.png", "Color.reliability-temperature.png", "Color.calibration.md");
+        assertThat(Files.readString(files.get(2))).contains("| Platt (calls) | not fitted: every example cost the same");
+    }
+
+    @Test
+    void plotsScoreTracesWhenTheRunLeftOne() throws IOException {
+        Task task = Outcomes.bindingTask("Shape", 20);
+        TaskOutcome outcome = Outcomes.outcome("binding", task, out, "tiny", "pruned", 1, 3, false);
+        Files.createDirectories(outcome.journal().getParent());
+        StringBuilder trace = new StringBuilder(ScoreTrace.HEADER).append('\n');
+        for (int example = 0; example < 5; example++) {
+            for (int round = 0; round < 30; round++) {
+                double t = (round + 0.5) / 30;
+                for (int candidate = 0; candidate < 2; candidate++) {
+                    trace.append("Shape-").append(example).append(',').append(round).append(',').append(candidate)
+                            .append(',').append(t).append(',').append(0.1 + 0.3 * t + 0.01 * candidate)
+                            .append(',').append(Math.exp(-7 * t)).append('\n');
+                }
+            }
+        }
+        Files.writeString(ScoreTrace.besideJournal(outcome.journal()), trace);
+
+        List<Path> files = new DiffProbeReporter().taskFinished(outcome);
+
+        assertThat(files).extracting(p -> p.getFileName().toString())
+                .contains("Shape.scores-1.png", "Shape.scores-2.png", "Shape.scores-3.png")
+                .doesNotContain("Shape.scores-4.png");
+    }
+
+    @Test
+    void writesSuiteChartsTablesAndASummaryOfAllSuites() throws IOException {
+        Task shape = Outcomes.bindingTask("Shape", 150);
+        Task color = Outcomes.bindingTask("Color", 150);
+        List<TaskOutcome> binding = List.of(
+                Outcomes.outcome("binding", shape, out, "tiny", "pruned", 1, 4, true),
+                Outcomes.outcome("binding", color, out, "tiny", "pruned", 2, 5, true));
+        Path suiteDir = binding.get(0).journal().getParent();
+        Files.createDirectories(suiteDir);
+        Files.writeString(suiteDir.resolve("summary.csv"), "task,checkpoint,threshold\nShape,tiny,0.55\nColor,tiny,-\n");
+        List<TaskOutcome> smoke = List.of(Outcomes.outcome("smoke", shape, out, "tiny", "pruned", 1, 6, false));
+        Files.createDirectories(smoke.get(0).journal().getParent());
+
+        DiffProbeReporter reporter = new DiffProbeReporter();
+        List<Path> files = reporter.suiteFinished(binding, out);
+        reporter.suiteFinished(smoke, out);
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
+                "tasks.png", "accuracy-vs-calls.png", "accuracy-table.csv", "accuracy-table.md",
+                "summary.csv", "summary.md");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertThat(summary).contains("## Suite binding", "## Suite smoke",
+                "| task | chance | tiny (diffusion) | baseline: tiny-early (diffusion) |");
+        assertThat(summary.lines().filter(l -> l.startsWith("| Shape |"))).hasSize(2);
+        assertThat(SuiteFigures.thresholds(suiteDir.resolve("summary.csv"))).containsOnlyKeys("Shape");
+    }
+}
