@@ -1,0 +1,186 @@
+package dev.diffprobe.harness.study;
+
+import dev.diffprobe.harness.classify.BatchStats;
+import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.harness.classify.ClassifierSettings;
+import dev.diffprobe.harness.classify.DiffusionClassifier;
+import dev.diffprobe.harness.classify.Mode;
+import dev.diffprobe.models.Checkpoint;
+import dev.diffprobe.models.CheckpointException;
+import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.TextEmbedding;
+import dev.diffprobe.tasks.Candidate;
+import dev.diffprobe.tasks.Example;
+import dev.diffprobe.tasks.Task;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper's Figure 2 on our checkpoint: accuracy against mean denoiser calls per example for
+ * the naive, shared and pruned modes on an 8-way colour task, with the classifier's realized
+ * denoiser rate against the raw predictX0 rate measured in the same process.
+ *
+ * <p>Naive and shared points for k scores per class are read off the first k rounds of one run
+ * of the largest k. That is exact, not an approximation: a candidate's first k scores depend only
+ * on (run seed, example id) and the round index, and no pruning happens in these modes; the
+ * study re-runs one such point separately and reports whether every prediction agrees.
+ *
+ * <p>Outputs under {@code --out}: points.csv, raw_rate.csv, figure2.png and summary.md (also
+ * printed). See harness/README.md for the command and the recorded figures.
+ */
+public final class EfficiencyStudy {
+    private static final int[] RAW_BATCHES = {1, 8, 16, 32, 64, 128, 256};
+
+    private final StudyOptions options;
+    private final DiffusionModel model;
+    private final Task task;
+    private final List<StudyPoint> points = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private EfficiencyStudy(StudyOptions options, DiffusionModel model) {
+        this.options = options;
+        this.model = model;
+        this.task = ColourTask.build(options.examples(), options.sceneSeed(), model.resolution());
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        StudyOptions options;
+        try {
+            options = StudyOptions.parse(args);
+        } catch (StudyOptions.UsageException e) {
+            System.err.println("efficiency study: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (DiffusionModel model = Checkpoint.openDiffusion(options.checkpoint())) {
+            new EfficiencyStudy(options, model).run();
+        } catch (CheckpointException | IOException | UncheckedIOException | IllegalArgumentException
+                 | IllegalStateException e) {
+            System.err.println("efficiency study: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void run() throws IOException {
+        Files.createDirectories(options.out());
+        long started = System.nanoTime();
+        List<TextEmbedding> prompts = new ArrayList<>();
+        for (Candidate c : task.examples().get(0).candidates()) {
+            prompts.add(model.encodeText(c.prompts().get(0)));
+        }
+        progress("raw predictX0 rate, " + options.rateSeconds() + " s per batch size");
+        List<RawRate.Point> raw = RawRate.measure(model, prompts, RAW_BATCHES, options.rateSeconds());
+        RawRate.Point best = raw.stream().max((a, b) -> Double.compare(a.imagesPerSecond(), b.imagesPerSecond()))
+                .orElseThrow();
+        int batch = Math.min(model.maxBatch(), best.batch());
+        Map<Mode, Double> realized = new HashMap<>();
+        for (Mode mode : List.of(Mode.NAIVE, Mode.SHARED)) {
+            realized.put(mode, prefixRun(mode, batch));
+        }
+        verifyPrefix(batch);
+        for (StudyOptions.PrunedSetting p : options.pruned()) {
+            realized.merge(Mode.PRUNED, prunedRun(p, batch), Math::max);
+        }
+        StudyReport report = new StudyReport(model, task, options, raw, best, batch, points, realized, notes,
+                (System.nanoTime() - started) / 1e9);
+        report.write();
+    }
+
+    /** One run of the largest score count; every smaller count is a prefix of it. */
+    private double prefixRun(Mode mode, int batch) {
+        int rounds = options.scores()[options.scores().length - 1];
+        int k = task.examples().get(0).candidates().size();
+        Map<String, double[][]> scores = new HashMap<>();
+        ClassifierSettings settings = ClassifierSettings.builder().setSeed(options.seed()).optMode(mode)
+                .optMaxScores(rounds).optBatchSize(batch).build();
+        DiffusionClassifier classifier = new DiffusionClassifier(model, settings, (id, round, candidate, t, error, w) ->
+                scores.computeIfAbsent(id, x -> new double[k][rounds])[candidate][round] = w * error);
+        progress(mode.word() + ": " + rounds + " scores per class on " + task.examples().size() + " examples");
+        Timed run = timed(classifier, task.examples());
+        for (int s : options.scores()) {
+            int correct = 0;
+            for (Example e : task.examples()) {
+                correct += prefixPrediction(scores.get(e.id()), s) == e.label() ? 1 : 0;
+            }
+            boolean full = s == rounds;
+            points.add(new StudyPoint(mode.word(), "scores/class=" + s, task.examples().size(), correct, (double) k * s,
+                    full ? run.seconds : Double.NaN, full ? run.rate() : Double.NaN));
+        }
+        return run.rate();
+    }
+
+    private static int prefixPrediction(double[][] scores, int s) {
+        int best = 0;
+        double bestMean = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < scores.length; c++) {
+            double sum = 0;
+            for (int r = 0; r < s; r++) {
+                sum += scores[c][r];
+            }
+            if (sum / s < bestMean) {
+                bestMean = sum / s;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Runs the middle shared point on its own and compares it with the prefix reading. */
+    private void verifyPrefix(int batch) {
+        int s = options.scores()[options.scores().length / 2];
+        if (s == options.scores()[options.scores().length - 1]) {
+            return;
+        }
+        ClassifierSettings settings = ClassifierSettings.builder().setSeed(options.seed()).optMode(Mode.SHARED)
+                .optMaxScores(s).optBatchSize(batch).build();
+        progress("shared: separate run of " + s + " scores per class to check the prefix reading");
+        Timed run = timed(new DiffusionClassifier(model, settings), task.examples());
+        int correct = (int) run.results.stream().filter(Classification::correct).count();
+        StudyPoint prefix = points.stream().filter(p -> p.mode().equals("shared")
+                && p.setting().equals("scores/class=" + s)).findFirst().orElseThrow();
+        notes.add("Prefix check: a separate shared run of " + s + " scores per class got " + correct + "/"
+                + task.examples().size() + " correct; the prefix of the long run gave " + prefix.correct() + "/"
+                + prefix.examples() + (correct == prefix.correct() ? " (agree)." : " (DISAGREE)."));
+    }
+
+    private double prunedRun(StudyOptions.PrunedSetting p, int batch) {
+        ClassifierSettings settings = ClassifierSettings.builder().setSeed(options.seed()).optMode(Mode.PRUNED)
+                .optMinScores(p.minScores()).optCutoffPval(p.cutoffPval()).optMaxScores(p.maxScores())
+                .optBatchSize(batch).build();
+        progress("pruned: " + p.label());
+        Timed run = timed(new DiffusionClassifier(model, settings), task.examples());
+        int correct = (int) run.results.stream().filter(Classification::correct).count();
+        double calls = run.results.stream().mapToLong(Classification::denoiserCalls).average().orElse(0);
+        points.add(new StudyPoint("pruned", p.label(), run.results.size(), correct, calls, run.seconds, run.rate()));
+        return run.rate();
+    }
+
+    private Timed timed(DiffusionClassifier classifier, List<Example> examples) {
+        List<Classification> results = new ArrayList<>();
+        long start = System.nanoTime();
+        classifier.classify(examples, results::add);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> errors = results.stream().flatMap(c -> c.error().stream()).toList();
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(errors.size() + " examples failed, first: " + errors.get(0));
+        }
+        return new Timed(results, seconds, classifier.stats());
+    }
+
+    private static void progress(String line) {
+        System.err.println("[efficiency study] " + line);
+    }
+
+    private record Timed(List<Classification> results, double seconds, BatchStats stats) {
+        double rate() {
+            return stats.usefulImages() / seconds;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.diffprobe.harness.study;
+
+import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.TextEmbedding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The denoiser's own speed: predictX0 on ready-made inputs at several batch sizes, with nothing
+ * of the classifier around it. The study compares the classifier's realized rate against the
+ * best of these.
+ */
+final class RawRate {
+    /** Images/s at one batch size. */
+    record Point(int batch, double imagesPerSecond) {
+    }
+
+    private RawRate() {
+    }
+
+    /**
+     * @param seconds wall time spent per batch size, after one warm-up call
+     */
+    static List<Point> measure(DiffusionModel model, List<TextEmbedding> prompts, int[] batches, double seconds) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Point> points = new ArrayList<>();
+        for (int batch : batches) {
+            if (batch > model.maxBatch()) {
+                continue;
+            }
+            List<float[]> xt = new ArrayList<>();
+            float[] t = new float[batch];
+            List<TextEmbedding> cond = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                float[] x = new float[model.latentSize()];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = (float) (random.nextDouble() * 2 - 1);
+                }
+                xt.add(x);
+                t[i] = (float) random.nextDouble(0.001, 0.999);
+                cond.add(prompts.get(i % prompts.size()));
+            }
+            model.predictX0(xt, t, cond);
+            long images = 0;
+            long start = System.nanoTime();
+            long deadline = start + (long) (seconds * 1e9);
+            do {
+                model.predictX0(xt, t, cond);
+                images += batch;
+            } while (System.nanoTime() < deadline);
+            points.add(new Point(batch, images / ((System.nanoTime() - start) / 1e9)));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.diffprobe.harness.study;
+
+import dev.diffprobe.harness.classify.Mode;
+import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.tasks.Task;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the study's files and judges its two goals from the measured points: pruned within
+ * {@value #ACCURACY_MARGIN} of the best accuracy with at least {@value #CALL_FACTOR}x fewer calls
+ * than naive needs for the same accuracy, and a realized rate of at least {@value #RATE_SHARE}
+ * of the raw best-batch rate. Both thresholds are the issue's.
+ */
+final class StudyReport {
+    static final double ACCURACY_MARGIN = 0.01;
+    static final double CALL_FACTOR = 100;
+    static final double RATE_SHARE = 0.85;
+
+    private final DiffusionModel model;
+    private final Task task;
+    private final StudyOptions options;
+    private final List<RawRate.Point> raw;
+    private final RawRate.Point best;
+    private final int batch;
+    private final List<StudyPoint> points;
+    private final Map<Mode, Double> realized;
+    private final List<String> notes;
+    private final double seconds;
+
+    StudyReport(DiffusionModel model, Task task, StudyOptions options, List<RawRate.Point> raw, RawRate.Point best,
+                int batch, List<StudyPoint> points, Map<Mode, Double> realized, List<String> notes, double seconds) {
+        this.model = model;
+        this.task = task;
+        this.options = options;
+        this.raw = raw;
+        this.best = best;
+        this.batch = batch;
+        this.points = points;
+        this.realized = realized;
+        this.notes = notes;
+        this.seconds = seconds;
+    }
+
+    void write() throws IOException {
+        try (Writer w = Files.newBufferedWriter(options.out().resolve("points.csv"));
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("mode", "setting", "examples",
+                     "correct", "accuracy", "mean_calls", "wall_s", "useful_images_per_s", "source").get())) {
+            for (StudyPoint p : points) {
+                csv.printRecord(p.mode(), p.setting(), p.examples(), p.correct(), fmt(p.accuracy()), fmt(p.meanCalls()),
+                        Double.isNaN(p.wallSeconds()) ? "" : fmt(p.wallSeconds()),
+                        Double.isNaN(p.imagesPerSecond()) ? "" : fmt(p.imagesPerSecond()),
+                        Double.isNaN(p.wallSeconds()) ? "prefix of the longest run" : "run");
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(options.out().resolve("raw_rate.csv"));
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("batch", "images_per_s").get())) {
+            for (RawRate.Point p : raw) {
+                csv.printRecord(p.batch(), fmt(p.imagesPerSecond()));
+            }
+        }
+        StudyPlot.write(points, task.chance(), "Accuracy vs denoiser calls: " + task.name() + " on " + model.name()
+                + " (n=" + task.examples().size() + ")", options.out().resolve("figure2.png"));
+        String summary = summary();
+        Files.writeString(options.out().resolve("summary.md"), summary);
+        System.out.println(summary);
+    }
+
+    private String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append("# Efficiency study\n\n");
+        s.append(String.format(Locale.ROOT, "Checkpoint %s (%s), task %s: %d examples (scene seed %d, run seed %d),"
+                        + " chance %.3f, batch %d, %.0f s in all.%n%n", model.name(), model.fingerprint().substring(0,
+                        Math.min(12, model.fingerprint().length())), task.name(), task.examples().size(),
+                options.sceneSeed(), options.seed(), task.chance(), batch, seconds));
+        s.append("| mode | setting | accuracy | mean calls/example | useful images/s |\n|---|---|---|---|---|\n");
+        for (StudyPoint p : points) {
+            s.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.1f | %s |%n", p.mode(), p.setting(),
+                    p.accuracy(), p.correct(), p.examples(), p.meanCalls(),
+                    Double.isNaN(p.imagesPerSecond()) ? "(prefix)" : String.format(Locale.ROOT, "%.0f",
+                            p.imagesPerSecond())));
+        }
+        s.append("\nRaw predictX0 rate (images/s by batch): ");
+        raw.forEach(p -> s.append(String.format(Locale.ROOT, "%d: %.0f; ", p.batch(), p.imagesPerSecond())));
+        s.append("\n\n## Goals\n\n").append(callGoal()).append("\n\n").append(rateGoal()).append("\n");
+        notes.forEach(n -> s.append("\n").append(n).append("\n"));
+        return s.toString();
+    }
+
+    private String callGoal() {
+        double bestAccuracy = points.stream().mapToDouble(StudyPoint::accuracy).max().orElse(0);
+        Optional<StudyPoint> pruned = points.stream().filter(p -> p.mode().equals("pruned"))
+                .filter(p -> p.accuracy() >= bestAccuracy - ACCURACY_MARGIN - 1e-12)
+                .min(Comparator.comparingDouble(StudyPoint::meanCalls));
+        if (pruned.isEmpty()) {
+            return String.format(Locale.ROOT, "Calls: NOT MET: no pruned setting came within %.0f point of the best"
+                    + " accuracy %.3f.", 100 * ACCURACY_MARGIN, bestAccuracy);
+        }
+        StudyPoint p = pruned.get();
+        Optional<StudyPoint> naive = points.stream().filter(q -> q.mode().equals("naive"))
+                .filter(q -> q.accuracy() >= p.accuracy()).min(Comparator.comparingDouble(StudyPoint::meanCalls));
+        String head = String.format(Locale.ROOT, "Calls: best accuracy %.3f; cheapest pruned setting within %.0f point:"
+                + " %s, accuracy %.3f at %.1f calls/example.", bestAccuracy, 100 * ACCURACY_MARGIN, p.setting(),
+                p.accuracy(), p.meanCalls());
+        if (naive.isPresent()) {
+            double factor = naive.get().meanCalls() / p.meanCalls();
+            return head + String.format(Locale.ROOT, " Naive first reaches that accuracy at %.0f calls/example (%s):"
+                    + " %.1fx more. Goal (>= %.0fx): %s.", naive.get().meanCalls(), naive.get().setting(), factor,
+                    CALL_FACTOR, factor >= CALL_FACTOR ? "MET" : "NOT MET");
+        }
+        double most = points.stream().filter(q -> q.mode().equals("naive")).mapToDouble(StudyPoint::meanCalls)
+                .max().orElse(0);
+        return head + String.format(Locale.ROOT, " Naive never reaches that accuracy in the sweep (up to %.0f"
+                + " calls/example), so the factor is more than %.1fx; the sweep cannot show whether it reaches"
+                + " %.0fx.", most, most / p.meanCalls(), CALL_FACTOR);
+    }
+
+    private String rateGoal() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "Throughput: raw best-batch predictX0 rate %.0f images/s (batch %d).", best.imagesPerSecond(),
+                best.batch()));
+        for (Map.Entry<Mode, Double> e : realized.entrySet()) {
+            double share = e.getValue() / best.imagesPerSecond();
+            s.append(String.format(Locale.ROOT, " Realized in the classifier, %s%s: %.0f useful images/s = %.1f%%"
+                            + " (goal >= %.0f%%: %s).", e.getKey().word(), e.getKey() == Mode.PRUNED ? " (best setting)" : "",
+                    e.getValue(), 100 * share, 100 * RATE_SHARE, share >= RATE_SHARE ? "MET" : "NOT MET"));
+        }
+        return s.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
