@@ -96,16 +96,24 @@ public final class TaskRunner implements AutoCloseable {
         Progress progress = new Progress(suite + "/" + task.name() + " on " + model.name(), total, resumed,
                 log, nanoClock);
         Set<String> seen = new HashSet<>();
-        model.classifier().classify(pending, result -> {
-            Example example = byId.get(result.exampleId());
-            if (example == null || !seen.add(result.exampleId())) {
-                throw new RunException("task " + task.name() + " on " + model.name()
-                        + ": the classifier returned an unexpected or repeated result for example '"
-                        + result.exampleId() + "'");
-            }
-            results.put(result.exampleId(), journal.append(example, result));
-            progress.finished(result.denoiserCalls());
-        });
+        try {
+            model.classifier().classify(pending, result -> {
+                Example example = byId.get(result.exampleId());
+                if (example == null || !seen.add(result.exampleId())) {
+                    throw new RunException("task " + task.name() + " on " + model.name()
+                            + ": the classifier returned an unexpected or repeated result for example '"
+                            + result.exampleId() + "'");
+                }
+                results.put(result.exampleId(), journal.append(example, result));
+                progress.finished(result.denoiserCalls());
+            });
+        } catch (RunException | JournalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RunException("task " + task.name() + " on " + model.name() + " stopped after "
+                    + (resumed + seen.size()) + " of " + total + " examples (finished ones are kept in "
+                    + journal.file() + " and resume on the next run): " + e, e);
+        }
         if (seen.size() != pending.size()) {
             throw new RunException("task " + task.name() + " on " + model.name() + ": the classifier returned "
                     + seen.size() + " of " + pending.size() + " results; the finished ones are in "

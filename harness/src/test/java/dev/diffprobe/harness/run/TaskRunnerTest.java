@@ -65,7 +65,8 @@ class TaskRunnerTest {
     @Test
     void aKilledRunResumesAndEndsAsAnUninterruptedOne() {
         RunSettings settings = Fixtures.settings(out);
-        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 17))).isInstanceOf(FakeClassifier.Killed.class);
+        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 17))).isInstanceOf(RunException.class)
+                .hasMessageContaining("stopped after 17 of 40 examples").hasCauseInstanceOf(FakeClassifier.Killed.class);
         assertThat(JournalReader.read(out.resolve("binding/ShapeColor.csv")).rows()).hasSize(17);
 
         TaskOutcome resumed = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
@@ -97,7 +98,7 @@ class TaskRunnerTest {
     @Test
     void aKillMidWriteAfterSomeExamplesLosesOnlyTheTornOne() throws IOException {
         RunSettings settings = Fixtures.settings(out);
-        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 9))).isInstanceOf(FakeClassifier.Killed.class);
+        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 9))).hasCauseInstanceOf(FakeClassifier.Killed.class);
         Path journal = out.resolve("binding/ShapeColor.csv");
         byte[] bytes = Files.readAllBytes(journal);
         Files.write(journal, java.util.Arrays.copyOf(bytes, bytes.length - 7));
