@@ -1,9 +1,13 @@
 package dev.diffprobe.reports;
 
 import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.harness.run.Verdicts;
+import dev.diffprobe.harness.stats.PairedComparison;
 import dev.diffprobe.harness.stats.WilsonInterval;
 import dev.diffprobe.reports.plot.AccuracyVsCallsChart;
 import dev.diffprobe.reports.plot.ComputePoint;
+import dev.diffprobe.reports.plot.PairedDifference;
+import dev.diffprobe.reports.plot.RegressionChart;
 import dev.diffprobe.reports.plot.TaskAccuracyChart;
 import dev.diffprobe.reports.plot.TaskBar;
 import dev.diffprobe.reports.summary.AccuracyTable;
@@ -23,12 +27,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
  * The files of a finished suite, written into its output directory beside the journals: the
- * per-task bar chart, accuracy against denoiser calls per model, and the accuracy table; and,
+ * per-task bar chart, accuracy against denoiser calls per model, in regression mode the paired
+ * differences per task, and the accuracy table; and,
  * one level up, {@code summary.md} / {@code summary.csv}, which gather the accuracy tables of
  * every suite run into the same output directory.
  */
@@ -63,9 +69,26 @@ final class SuiteFigures {
             files.add(AccuracyVsCallsChart.write(dir.resolve("accuracy-vs-calls.png"),
                     suite + ": accuracy vs denoiser calls (all tasks pooled)", compute));
         }
+        regression(outcomes, suite, dir).ifPresent(files::add);
         files.addAll(new AccuracyTable(results).write(dir, TABLE, "DiffProbe suite " + suite + ": accuracy"));
         files.addAll(summary(outDir));
         return files;
+    }
+
+    /** The paired differences of a regression run, when every task has a baseline. */
+    private static Optional<Path> regression(List<TaskOutcome> outcomes, String suite, Path dir) {
+        if (outcomes.stream().anyMatch(o -> o.baseline().isEmpty())) {
+            return Optional.empty();
+        }
+        List<PairedDifference> differences = outcomes.stream().map(o -> {
+            PairedComparison paired = Verdicts.pair(o, o.baseline().get());
+            return new PairedDifference(o.taskName(), paired.accuracyDifference(), paired.difference(),
+                    paired.lost(), paired.gained(), paired.pWorse());
+        }).toList();
+        TaskOutcome first = outcomes.get(0);
+        return Optional.of(RegressionChart.write(dir.resolve("regression.png"),
+                suite + ": candidate vs baseline on the same examples (labels: lost/gained, McNemar p)",
+                first.checkpointName(), first.baseline().get().checkpointName(), differences));
     }
 
     /**

@@ -102,7 +102,7 @@ class DiffProbeReporterTest {
         reporter.suiteFinished(smoke, out);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
-                "tasks.png", "accuracy-vs-calls.png", "accuracy-table.csv", "accuracy-table.md",
+                "tasks.png", "accuracy-vs-calls.png", "regression.png", "accuracy-table.csv", "accuracy-table.md",
                 "summary.csv", "summary.md");
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("## Suite binding", "## Suite smoke",

@@ -109,6 +109,16 @@ class ChartsTest {
         assertSize(decode(png), Png.WIDTH, Png.HEIGHT);
     }
 
+    @Test
+    void regression() throws IOException {
+        List<PairedDifference> tasks = List.of(
+                new PairedDifference("Shape", -0.08, new Interval(-0.13, -0.03), 25, 9, 0.004),
+                new PairedDifference("Color", 0.01, new Interval(-0.03, 0.05), 10, 12, 0.42));
+        Path png = RegressionChart.write(DIR.resolve("regression.png"), "binding: candidate vs baseline",
+                "tiny", "tiny-early", tasks);
+        assertSize(decode(png), Png.WIDTH, Png.HEIGHT);
+    }
+
     /** Results whose correctness falls with the number of calls, as under pruning. */
     static List<Classification> syntheticResults(int n) {
         SplittableRandom random = new SplittableRandom(7);
