@@ -3,6 +3,8 @@ package dev.diffprobe.clevr;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,9 @@ import javax.imageio.ImageIO;
  * Usage: {@code Benchmark [THREADS] [SECONDS] [SIZE...]} (defaults: 2 threads, 10 s per size,
  * sizes 32 64 128). Each size first runs a warm-up of a third of the time, so the JIT has
  * compiled the tracer before it is timed; PNGs are encoded in memory, not written to disk.
+ * Besides wall-clock throughput it reports the CPU time the workers spent per scene, and the
+ * rate that implies on as many idle cores as threads: on a shared machine the wall-clock rate
+ * measures the neighbours as much as the renderer.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -39,25 +44,30 @@ public final class Benchmark {
         try {
             for (int size : sizes) {
                 measure(pool, threads, size, seconds / 3);
-                double rate = measure(pool, threads, size, seconds);
-                System.out.printf(Locale.ROOT, "%4d px: %7.0f scenes/s%n", size, rate);
+                double[] result = measure(pool, threads, size, seconds);
+                System.out.printf(Locale.ROOT, "%4d px: %7.0f scenes/s wall, %.3f CPU ms/scene, %7.0f scenes/s on %d idle cores%n",
+                        size, result[0], result[1], threads * 1000 / result[1], threads);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static double measure(ExecutorService pool, int threads, int size, double seconds)
+    /** Wall-clock scenes/s and CPU milliseconds per scene. */
+    private static double[] measure(ExecutorService pool, int threads, int size, double seconds)
             throws InterruptedException, ExecutionException {
         SceneSampler sampler = SceneSampler.forBinding();
         Renderer renderer = new Renderer();
         AtomicLong next = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 while (System.nanoTime() < deadline) {
                     png.reset();
                     try {
@@ -66,11 +76,13 @@ public final class Benchmark {
                         throw new UncheckedIOException(e);
                     }
                 }
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
             }));
         }
         for (Future<?> worker : workers) {
             worker.get();
         }
-        return next.get() / ((System.nanoTime() - start) / 1e9);
+        long scenes = next.get();
+        return new double[] {scenes / ((System.nanoTime() - start) / 1e9), cpuNanos.get() / 1e6 / scenes};
     }
 }
