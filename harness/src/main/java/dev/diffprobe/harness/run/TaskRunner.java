@@ -31,6 +31,11 @@ public final class TaskRunner implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final Map<Path, LoadedCheckpoint> open = new LinkedHashMap<>();
 
+    /** A runner on real checkpoints, opened through the models module. */
+    public TaskRunner(RunSettings settings) {
+        this(settings, new CheckpointClassifiers());
+    }
+
     public TaskRunner(RunSettings settings, ClassifierSource source) {
         this(settings, source, System.err, System::nanoTime);
     }
