@@ -13,6 +13,9 @@ import java.util.SplittableRandom;
  * best of these.
  */
 final class RawRate {
+    /** TorchScript's profiling executor optimises a graph only after its first calls at a shape. */
+    private static final int WARM_UP_CALLS = 5;
+
     /** Images/s at one batch size. */
     record Point(int batch, double imagesPerSecond) {
     }
@@ -21,7 +24,7 @@ final class RawRate {
     }
 
     /**
-     * @param seconds wall time spent per batch size, after one warm-up call
+     * @param seconds wall time spent per batch size, after the warm-up calls
      */
     static List<Point> measure(DiffusionModel model, List<TextEmbedding> prompts, int[] batches, double seconds) {
         SplittableRandom random = new SplittableRandom(1);
@@ -42,7 +45,9 @@ final class RawRate {
                 t[i] = (float) random.nextDouble(0.001, 0.999);
                 cond.add(prompts.get(i % prompts.size()));
             }
-            model.predictX0(xt, t, cond);
+            for (int warm = 0; warm < WARM_UP_CALLS; warm++) {
+                model.predictX0(xt, t, cond);
+            }
             long images = 0;
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);

@@ -4,12 +4,16 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +39,21 @@ final class StudyPlot {
         data.addSeries(chanceLine);
         LogAxis calls = new LogAxis("mean denoiser calls per example (log scale)");
         calls.setSmallestValue(0.5);
+        calls.setAutoTickUnitSelection(false);
+        calls.setTickUnit(new NumberTickUnit(1));
+        calls.setNumberFormatOverride(new DecimalFormat("#,##0"));
         NumberAxis accuracy = new NumberAxis("accuracy (%)");
         accuracy.setRange(0, 100);
-        XYPlot plot = new XYPlot(data, calls, accuracy, new XYLineAndShapeRenderer(true, true));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        int chanceIndex = data.getSeriesCount() - 1;
+        renderer.setSeriesPaint(chanceIndex, Color.GRAY);
+        renderer.setSeriesShapesVisible(chanceIndex, false);
+        renderer.setSeriesStroke(chanceIndex, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f));
+        XYPlot plot = new XYPlot(data, calls, accuracy, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
     }
