@@ -29,11 +29,23 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        int threads;
+        double seconds;
         List<Integer> sizes = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            sizes.add(Integer.parseInt(args[i]));
+        try {
+            threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+            seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+            for (int i = 2; i < args.length; i++) {
+                sizes.add(Integer.parseInt(args[i]));
+            }
+        } catch (NumberFormatException e) {
+            System.err.println("Benchmark: arguments are THREADS SECONDS SIZE...: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (threads < 1 || !(seconds > 0) || sizes.stream().anyMatch(s -> s < 1)) {
+            System.err.println("Benchmark: THREADS, SECONDS and every SIZE must be positive");
+            System.exit(2);
         }
         if (sizes.isEmpty()) {
             sizes = List.of(32, 64, 128);

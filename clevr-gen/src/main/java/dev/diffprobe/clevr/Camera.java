@@ -2,7 +2,7 @@ package dev.diffprobe.clevr;
 
 /**
  * CLEVR's camera: placed where CLEVR's Blender scene puts it (elevated, in front and to the
- * right of the scene, looking down about 26 degrees at the origin), with a square image and a
+ * right of the scene, looking down about 25 degrees at the origin), with a square image and a
  * field of view a little tighter than CLEVR's so that two objects fill a 32 px frame well.
  * Screen coordinates are normalised: (0,0) is the top-left corner, (1,1) the bottom-right.
  */

@@ -41,7 +41,7 @@ public final class ClevrGen {
         System.exit(run(args, System.err));
     }
 
-    /** Runs the CLI and returns its exit status: 0 done, 2 bad arguments, 1 failed while writing. */
+    /** Runs the CLI and returns its exit status: 0 done, 2 bad arguments, 1 failed while generating. */
     public static int run(String[] args, PrintStream err) {
         Options options;
         try {
@@ -55,6 +55,9 @@ public final class ClevrGen {
             return 0;
         } catch (IOException | UncheckedIOException e) {
             err.println("clevr-gen: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("clevr-gen: failed: " + e.getMessage());
             return 1;
         }
     }
@@ -147,7 +150,7 @@ public final class ClevrGen {
             if (cause instanceof IOException io) {
                 throw new IOException("cannot write image: " + io.getMessage(), io);
             }
-            throw new IllegalStateException("rendering failed: " + cause, cause);
+            throw new IllegalStateException("rendering failed: " + cause.getMessage(), cause);
         }
     }
 

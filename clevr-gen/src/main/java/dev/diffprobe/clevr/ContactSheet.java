@@ -20,8 +20,20 @@ public final class ContactSheet {
             System.err.println("usage: ContactSheet OUT.png [CELL_PX] [SEED]");
             System.exit(2);
         }
-        int cell = args.length > 1 ? Integer.parseInt(args[1]) : 128;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        int cell;
+        long seed;
+        try {
+            cell = args.length > 1 ? Integer.parseInt(args[1]) : 128;
+            seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        } catch (NumberFormatException e) {
+            System.err.println("ContactSheet: CELL_PX and SEED must be integers: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (cell < 1) {
+            System.err.println("ContactSheet: CELL_PX must be positive, was " + cell);
+            System.exit(2);
+        }
         ImageIO.write(sheet(cell, seed), "png", Path.of(args[0]).toFile());
     }
 

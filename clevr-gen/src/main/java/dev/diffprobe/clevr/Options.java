@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * @param count    number of scenes ({@code --count}, required, > 0)
  * @param seed     seed of the whole set ({@code --seed}, default 0)
  * @param size     image side in pixels ({@code --size}, default 64, >= 16)
- * @param objects  objects per scene ({@code --objects}, default 2, >= 1)
+ * @param objects  objects per scene ({@code --objects}, default 2, 1 to {@link SceneSampler#MAX_OBJECTS})
  * @param binding  two objects of different shapes, well apart left/right ({@code --binding})
  * @param captions training captions per scene, 0 for none ({@code --captions}, default 0)
  * @param threads  worker threads ({@code --threads}, default: available processors); the
@@ -59,7 +59,8 @@ public record Options(int count, long seed, int size, int objects, boolean bindi
             objects = 2;
         }
         int k = objects == null ? 2 : objects;
-        require(k >= 1, "--objects must be >= 1, was " + k);
+        require(k >= 1 && k <= SceneSampler.MAX_OBJECTS,
+                "--objects must be between 1 and " + SceneSampler.MAX_OBJECTS + ", was " + k);
         return new Options(count, seed, size, k, binding, captions, threads, out);
     }
 

@@ -29,6 +29,8 @@ public final class SceneSampler {
     public static final double BINDING_SCREEN_GAP = 0.05;
     /** Least distance of any screen box from the image border, as a fraction of the width. */
     public static final double FRAME_MARGIN = 0.01;
+    /** Most objects per scene, as in CLEVR; more would rarely fit in the frame. */
+    public static final int MAX_OBJECTS = 10;
     private static final int MAX_TRIES = 10_000;
 
     private final int count;
@@ -40,10 +42,11 @@ public final class SceneSampler {
         this.binding = binding;
     }
 
-    /** Scenes of {@code count} objects of any shapes. */
+    /** Scenes of {@code count} objects of any shapes, 1 to {@link #MAX_OBJECTS}. */
     public static SceneSampler withObjects(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("a scene needs at least one object, was " + count);
+        if (count < 1 || count > MAX_OBJECTS) {
+            throw new IllegalArgumentException("a scene needs at least one object and at most "
+                    + MAX_OBJECTS + ", was " + count);
         }
         return new SceneSampler(count, false);
     }

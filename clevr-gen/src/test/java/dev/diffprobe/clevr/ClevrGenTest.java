@@ -31,6 +31,8 @@ class ClevrGenTest {
         "--count 5 | missing --out",
         "--out OUT | missing --count",
         "--count 5 --out OUT --threads 0 | --threads must be > 0, was 0",
+        "--count 5 --out OUT --objects 11 | --objects must be between 1 and 10, was 11",
+        "--count 5 --out OUT --objects 0 | --objects must be between 1 and 10, was 0",
         "--count 5 --out OUT --binding --objects 3 | --binding scenes have exactly 2 objects",
         "--count 5 --out FILE/sub | cannot create output directory",
     })

@@ -28,8 +28,12 @@ class SceneSamplerTest {
         for (int count = 1; count <= 5; count++) {
             assertThat(SceneSampler.withObjects(count).sample(1, count).objects()).hasSize(count);
         }
+        assertThat(SceneSampler.withObjects(SceneSampler.MAX_OBJECTS).sample(1, 0).objects())
+                .hasSize(SceneSampler.MAX_OBJECTS);
         assertThatThrownBy(() -> SceneSampler.withObjects(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one object");
+        assertThatThrownBy(() -> SceneSampler.withObjects(SceneSampler.MAX_OBJECTS + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 10");
     }
 
     @Test
