@@ -60,14 +60,6 @@ public final class SceneSampler {
         return new SceneSampler(2, true);
     }
 
-    public int objectCount() {
-        return count;
-    }
-
-    public boolean isBinding() {
-        return binding;
-    }
-
     public Scene sample(long seed, long index) {
         SplittableRandom random = new SplittableRandom(Seeds.mix(seed, index));
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
