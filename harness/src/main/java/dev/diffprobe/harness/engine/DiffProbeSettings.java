@@ -1,0 +1,95 @@
+package dev.diffprobe.harness.engine;
+
+/**
+ * The engine's configuration parameters. Each is read from the JUnit Platform's configuration
+ * parameters, which fall back to JVM system properties, so a Maven user property works as is:
+ * {@code mvn test -Dsuite=binding -Dexamples=50}. Short keys are the ones users type; the
+ * {@code diffprobe.} keys tune the classifier and the verdicts. An unknown {@code diffprobe.} key
+ * is reported as a discovery issue naming the known ones, never silently ignored.
+ */
+public final class DiffProbeSettings {
+    /**
+     * Suites to run, by name (a suite's name is its file's base name), comma-separated, or
+     * {@code all}. Applies when the engine scans for suites: from the probes module's anchor class
+     * (what Surefire sends), a classpath root, or a directory. Suites selected one by one (a file,
+     * a classpath resource, a unique id) run whatever this says. Default {@value #DEFAULT_SUITE},
+     * so that a plain {@code mvn verify} runs the CI smoke suite.
+     */
+    public static final String SUITE = "suite";
+    /** Default of {@value #SUITE}. */
+    public static final String DEFAULT_SUITE = "smoke";
+    /** The value of {@value #SUITE} that selects every suite found. */
+    public static final String ALL_SUITES = "all";
+
+    /**
+     * Checkpoint to probe: a checkpoint directory, or the name of a checkpoint embedded in the
+     * project (a directory under {@code models/checkpoints/}). Replaces each suite's
+     * {@code checkpoint}; a task that names its own checkpoint (a model put beside the suite's)
+     * keeps it. Default: the suite's.
+     */
+    public static final String MODEL = "model";
+
+    /**
+     * Regression mode: a checkpoint (directory or embedded name) that every task also runs on,
+     * with the same examples and seeds; each task then gets a {@code regression} verdict (an exact
+     * McNemar test on the paired outcomes). Default: none.
+     */
+    public static final String BASELINE = "baseline";
+
+    /** Most examples per task (the first N of each task), for quick runs. Default: the suite's count. */
+    public static final String EXAMPLES = "examples";
+
+    /**
+     * Seed that builds each task's examples and, with an example's id, fixes the classifier's
+     * noise draws. Default: the suite's {@code seed}.
+     */
+    public static final String SEED = "seed";
+
+    /**
+     * Root directory of the datasets (see tasks/README.md for each dataset's layout). Default:
+     * {@code ../shared/datasets} beside the project's root directory, when it exists. Dataset
+     * tasks whose files are absent are skipped with the expected path.
+     */
+    public static final String DATA = "data";
+
+    /** {@code cpu}, or {@code gpu} to run checkpoints on the GPU when one is present. Default {@value #DEFAULT_DEVICE}. */
+    public static final String DEVICE = "device";
+    /** Default of {@value #DEVICE}. */
+    public static final String DEFAULT_DEVICE = "cpu";
+
+    /** Prefix of the engine's tuning keys; any other key under it is reported as unknown. */
+    public static final String PREFIX = "diffprobe.";
+
+    /**
+     * Prefix of classifier settings, e.g. {@code -Ddiffprobe.classifier.maxScores=2000}: the names
+     * of {@link dev.diffprobe.harness.classify.ClassifierSettings}, as in a suite's
+     * {@code classifier:} map. Overrides the suite's value. Classifier seed is {@value #SEED}.
+     */
+    public static final String CLASSIFIER_PREFIX = PREFIX + "classifier.";
+
+    /**
+     * Significance level of the {@code chance} verdict: a task passes when the one-sided binomial
+     * test of its correct count against chance accuracy gives p below this. Default
+     * {@value #DEFAULT_ALPHA}.
+     */
+    public static final String ALPHA = PREFIX + "alpha";
+    /** Default of {@value #ALPHA}. */
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    /**
+     * Significance level of the {@code regression} verdict: it fails when the exact McNemar test
+     * says the checkpoint is worse than the baseline with p below this and the accuracy drop
+     * exceeds the task's {@code max_drop}. Default {@value #DEFAULT_REGRESSION_ALPHA}.
+     */
+    public static final String REGRESSION_ALPHA = PREFIX + "regression.alpha";
+    /** Default of {@value #REGRESSION_ALPHA}. */
+    public static final double DEFAULT_REGRESSION_ALPHA = 0.05;
+
+    /** Directory for journals and summaries, {@code <output>/<suite>/<task>.csv}. Default {@value #DEFAULT_OUTPUT}. */
+    public static final String OUTPUT = PREFIX + "output";
+    /** Default of {@value #OUTPUT}, relative to the working directory (a module's basedir under Maven). */
+    public static final String DEFAULT_OUTPUT = "target/diffprobe";
+
+    private DiffProbeSettings() {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.diffprobe.harness.engine.internal;
+
+import dev.diffprobe.harness.engine.DiffProbeSettings;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+/**
+ * Discovery as a whole: settings, then selectors, then the settings' own problems (reported
+ * only when some suite was found, so that a module without suites is not failed by them).
+ */
+public final class Discovery {
+    private static final EngineDiscoveryRequestResolver<ProbeEngineDescriptor> RESOLVER =
+            EngineDiscoveryRequestResolver.<ProbeEngineDescriptor>builder()
+                    .addSelectorResolver(context -> new SuiteResolver(context.getEngineDescriptor().settings(),
+                            context.getIssueReporter()))
+                    .build();
+
+    private Discovery() {
+    }
+
+    public static ProbeEngineDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId) {
+        EngineSettings settings = EngineSettings.read(request.getConfigurationParameters());
+        ProbeEngineDescriptor engine = new ProbeEngineDescriptor(engineId, settings);
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engineId));
+        RESOLVER.resolve(request, engine, issues);
+        if (!engine.getChildren().isEmpty()) {
+            reportSettings(settings, issues);
+        }
+        return engine;
+    }
+
+    private static void reportSettings(EngineSettings settings, DiscoveryIssueReporter issues) {
+        settings.problems().forEach(p -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, p)));
+        settings.unknownKeys().forEach(key -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR,
+                "unknown setting '" + key + "'; known " + DiffProbeSettings.PREFIX + "* settings: "
+                        + String.join(", ", EngineSettings.knownPrefixedKeys()))));
+        settings.model().filter(m -> Checkpoints.resolve(m).isEmpty()).ifPresent(m -> issues.reportIssue(
+                DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.MODEL + ": " + Checkpoints.problem(m))));
+        settings.baseline().filter(b -> Checkpoints.resolve(b).isEmpty()).ifPresent(b -> issues.reportIssue(
+                DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.BASELINE + ": " + Checkpoints.problem(b))));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.diffprobe.harness.engine.internal;
+
+import dev.diffprobe.harness.run.RunSettings;
+import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.harness.run.TaskRunner;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A suite: a container whose execution opens one {@link TaskRunner} for all its tasks (so the
+ * checkpoint loads once) and, after them, writes the suite's summary.
+ */
+public final class SuiteDescriptor extends AbstractTestDescriptor implements Node<ProbeContext> {
+    private final SuiteSpec spec;
+    private final SuiteFile file;
+    private final Path checkpoint;
+    private final Optional<Path> baseline;
+
+    SuiteDescriptor(UniqueId id, SuiteSpec spec, SuiteFile file, Path checkpoint, Optional<Path> baseline) {
+        super(id, spec.name(), file.source());
+        this.spec = spec;
+        this.file = file;
+        this.checkpoint = checkpoint;
+        this.baseline = baseline;
+    }
+
+    public SuiteSpec spec() {
+        return spec;
+    }
+
+    public SuiteFile file() {
+        return file;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return spec.tags().stream().map(TestTag::create).collect(Collectors.toSet());
+    }
+
+    /** The run settings of this suite: the suite's own, overridden by the engine's settings. */
+    RunSettings runSettings(EngineSettings settings) {
+        Map<String, String> classifier = new TreeMap<>(spec.classifier());
+        classifier.putAll(settings.classifier());
+        return new RunSettings(checkpoint, baseline, seed(settings), settings.examples(), classifier,
+                settings.output());
+    }
+
+    long seed(EngineSettings settings) {
+        return settings.seed().orElse(spec.seed());
+    }
+
+    @Override
+    public ProbeContext before(ProbeContext context) {
+        TaskRunner runner = new TaskRunner(runSettings(context.settings()), context.classifiers());
+        return context.forSuite(runner, new ArrayList<>());
+    }
+
+    @Override
+    public void after(ProbeContext context) {
+        context.runner().ifPresent(TaskRunner::close);
+        List<TaskOutcome> outcomes = context.suiteOutcomes().orElse(List.of());
+        if (!outcomes.isEmpty()) {
+            SuiteReport.write(spec, outcomes, context);
+        }
+    }
+
+}

@@ -1,0 +1,335 @@
+package dev.diffprobe.harness.engine.internal;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads suite YAML into a {@link SuiteSpec}, collecting every problem with its line instead of
+ * stopping at the first, so that one run shows the author all of them. Works on the composed
+ * node tree (not on plain maps) because only nodes keep their line numbers; composing builds no
+ * Java objects from tags, which is what makes the load safe.
+ */
+public final class SuiteReader {
+    static final Set<String> SUITE_KEYS = Set.of("suite", "description", "checkpoint", "seed", "examples",
+            "classifier", "tags", "tasks");
+    static final Set<String> TASK_KEYS = Set.of("name", "type", "source", "split", "examples", "template",
+            "checkpoint", "thresholds", "tags");
+    static final Set<String> THRESHOLD_KEYS = Set.of("accuracy", "max_drop", "shape_bias");
+
+    /** Aliases are never needed in a suite; a small cap stops a "billion laughs" file. */
+    private static final int MAX_ALIASES = 10;
+
+    private final String expectedName;
+    private final Set<String> classifierKeys;
+    private final SuiteChecks checks;
+    private final List<SuiteProblem> problems = new ArrayList<>();
+
+    private SuiteReader(String expectedName, Set<String> classifierKeys, SuiteChecks checks) {
+        this.expectedName = expectedName;
+        this.classifierKeys = classifierKeys;
+        this.checks = checks;
+    }
+
+    /**
+     * What the reader cannot judge from the text alone: whether a checkpoint, a classifier
+     * setting's value or a task's source exists. Each answers a problem message, or empty.
+     */
+    public interface SuiteChecks {
+        Optional<String> checkpoint(String reference);
+
+        Optional<String> classifier(Map<String, String> settings, long seed);
+
+        Optional<String> source(TaskSpec task);
+    }
+
+    /** A suite (when it had no problem) and the problems found. */
+    public record Result(Optional<SuiteSpec> suite, List<SuiteProblem> problems) {
+    }
+
+    /**
+     * @param expectedName the file's base name, which the {@code suite} field must equal
+     * @param classifierKeys the setting names the {@code classifier} map may use
+     * @param checks the checks against checkpoints, classifier and task sources
+     */
+    public static Result read(String expectedName, String yaml, Set<String> classifierKeys, SuiteChecks checks) {
+        SuiteReader reader = new SuiteReader(expectedName, classifierKeys, checks);
+        Optional<SuiteSpec> suite = reader.compose(yaml).flatMap(reader::suite);
+        return new Result(reader.problems.isEmpty() ? suite : Optional.empty(), List.copyOf(reader.problems));
+    }
+
+    private Optional<Node> compose(String yaml) {
+        LoadSettings settings = LoadSettings.builder().setLabel(expectedName)
+                .setMaxAliasesForCollections(MAX_ALIASES).build();
+        try {
+            Optional<Node> root = new Compose(settings).composeString(yaml);
+            if (root.isEmpty()) {
+                problem(0, "the file is empty; a suite needs at least 'suite', 'checkpoint' and 'tasks'");
+            }
+            return root;
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            problem(line, "malformed YAML: " + e.getProblem());
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            problem(0, "malformed YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<SuiteSpec> suite(Node root) {
+        Optional<Map<String, Node>> fields = mapping(root, "the suite", SUITE_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Node> f = fields.get();
+        Optional<String> name = required(f, "suite", root).flatMap(n -> text(n, "suite"));
+        name.filter(n -> !n.equals(expectedName)).ifPresent(n -> problem(line(f.get("suite")),
+                "suite name '" + n + "' differs from the file name '" + expectedName
+                        + ".yaml'; they must match so that -Dsuite=" + n + " finds this file"));
+        String description = optional(f, "description").flatMap(n -> text(n, "description")).orElse("");
+        Optional<String> checkpoint = required(f, "checkpoint", root).flatMap(n -> text(n, "checkpoint"));
+        checkpoint.flatMap(checks::checkpoint).ifPresent(p -> problem(line(f.get("checkpoint")), p));
+        long seed = optional(f, "seed").flatMap(n -> integer(n, "seed", Long.MIN_VALUE)).orElse(0L);
+        int examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1))
+                .map(Long::intValue).orElse(0);
+        Map<String, String> classifier = optional(f, "classifier").map(this::classifier).orElse(Map.of());
+        checks.classifier(classifier, seed).ifPresent(p -> problem(line(f.get("classifier")), p));
+        List<String> tags = optional(f, "tags").map(n -> tags(n, "tags")).orElse(List.of());
+        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples)).orElse(List.of());
+        if (name.isEmpty() || checkpoint.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SuiteSpec(name.get(), description, checkpoint.get(), seed, classifier, tags, tasks));
+    }
+
+    private Map<String, String> classifier(Node node) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        mapping(node, "'classifier'", classifierKeys).ifPresent(m -> m.forEach((key, value) -> {
+            if (value instanceof ScalarNode scalar && scalar.getTag() != Tag.NULL) {
+                settings.put(key, scalar.getValue());
+            } else {
+                problem(line(value), "classifier setting '" + key + "' must be a single value");
+            }
+        }));
+        return settings;
+    }
+
+    private List<TaskSpec> tasks(Node node, int suiteExamples) {
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(line(node), "'tasks' must be a list of tasks (each starting with '- name: ...')");
+            return List.of();
+        }
+        if (sequence.getValue().isEmpty()) {
+            problem(line(node), "'tasks' is empty; a suite needs at least one task");
+        }
+        List<TaskSpec> tasks = new ArrayList<>();
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        for (Node item : sequence.getValue()) {
+            task(item, suiteExamples).ifPresent(task -> {
+                Integer earlier = firstLine.putIfAbsent(task.name(), task.line());
+                if (earlier != null) {
+                    problem(task.line(), "duplicate task name '" + task.name() + "' (first declared on line "
+                            + earlier + "); task names must be unique within a suite");
+                } else {
+                    tasks.add(task);
+                }
+            });
+        }
+        return tasks;
+    }
+
+    private Optional<TaskSpec> task(Node node, int suiteExamples) {
+        Optional<Map<String, Node>> fields = mapping(node, "a task", TASK_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Node> f = fields.get();
+        Optional<String> name = required(f, "name", node).flatMap(n -> text(n, "name"));
+        String what = "task '" + name.orElse("?") + "'";
+        Optional<TaskType> type = required(f, "type", node).flatMap(n -> text(n, "type").flatMap(word -> {
+            Optional<TaskType> known = TaskType.fromWord(word);
+            if (known.isEmpty()) {
+                problem(line(n), what + ": unknown task type '" + word + "'; known types: " + TaskType.words());
+            }
+            return known;
+        }));
+        Optional<String> source = optional(f, "source").flatMap(n -> text(n, "source"));
+        Optional<String> split = optional(f, "split").flatMap(n -> text(n, "split"));
+        Optional<Integer> examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1))
+                .map(Long::intValue);
+        if (examples.isEmpty() && suiteExamples == 0 && !f.containsKey("examples")) {
+            problem(line(node), what + ": no 'examples' count, neither on the task nor on the suite");
+        }
+        Optional<String> template = optional(f, "template").flatMap(n -> text(n, "template"));
+        template.filter(t -> !t.contains("{}")).ifPresent(t -> problem(line(f.get("template")),
+                what + ": template '" + t + "' has no '{}' where the class name goes"));
+        Optional<String> checkpoint = optional(f, "checkpoint").flatMap(n -> text(n, "checkpoint"));
+        checkpoint.flatMap(checks::checkpoint).ifPresent(p -> problem(line(f.get("checkpoint")), what + ": " + p));
+        Thresholds thresholds = optional(f, "thresholds").map(n -> thresholds(n, what)).orElse(Thresholds.none());
+        if (thresholds.shapeBias().isPresent() && type.isPresent() && type.get() != TaskType.CUE_CONFLICT) {
+            problem(line(f.get("thresholds")), what + ": shape_bias applies only to cue-conflict tasks");
+        }
+        List<String> tags = optional(f, "tags").map(n -> tags(n, what + " tags")).orElse(List.of());
+        if (name.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        TaskSpec task = new TaskSpec(name.get(), type.get(), source.orElse(name.get()), split,
+                examples.orElse(suiteExamples), template, checkpoint, thresholds, tags, line(node));
+        checks.source(task).ifPresent(p -> problem(line(f.getOrDefault("source", node)), what + ": " + p));
+        return Optional.of(task);
+    }
+
+    private Thresholds thresholds(Node node, String what) {
+        Optional<Map<String, Node>> fields = mapping(node, what + " 'thresholds'", THRESHOLD_KEYS);
+        if (fields.isEmpty()) {
+            return Thresholds.none();
+        }
+        Map<String, Node> f = fields.get();
+        return new Thresholds(fraction(f, "accuracy", what), fraction(f, "max_drop", what),
+                fraction(f, "shape_bias", what));
+    }
+
+    private OptionalDouble fraction(Map<String, Node> fields, String key, String what) {
+        Node node = fields.get(key);
+        if (node == null) {
+            return OptionalDouble.empty();
+        }
+        Optional<Double> value = number(node, key);
+        if (value.isPresent() && !(value.get() >= 0.0 && value.get() <= 1.0)) {
+            problem(line(node), what + ": threshold " + key + " = " + value.get()
+                    + " is outside [0, 1]; thresholds are fractions (0.6, not 60)");
+            return OptionalDouble.empty();
+        }
+        return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
+
+    private List<String> tags(Node node, String what) {
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(line(node), what + " must be a list, e.g. [smoke, binding]");
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            text(item, "a tag").ifPresent(tag -> {
+                if (tag.isBlank() || tag.chars().anyMatch(c -> Character.isWhitespace(c) || "(),&|!".indexOf(c) >= 0)) {
+                    problem(line(item), "tag '" + tag + "' is not a valid JUnit tag (no blanks, commas,"
+                            + " parentheses, &, | or !)");
+                } else {
+                    tags.add(tag);
+                }
+            });
+        }
+        return tags;
+    }
+
+    /** A mapping with string keys, each known and given once; reports what is not. */
+    private Optional<Map<String, Node>> mapping(Node node, String what, Set<String> known) {
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), what + " must be a mapping of 'key: value' lines");
+            return Optional.empty();
+        }
+        Map<String, Node> fields = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple tuple : map.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar)) {
+                problem(line(keyNode), what + " has a key that is not a plain word");
+                continue;
+            }
+            String key = scalar.getValue();
+            if (!seen.add(key)) {
+                problem(line(keyNode), what + " has the key '" + key + "' twice");
+            } else if (!known.contains(key)) {
+                problem(line(keyNode), what + " has an unknown key '" + key + "'; known keys: "
+                        + String.join(", ", new TreeSet<>(known)));
+            } else {
+                fields.put(key, tuple.getValueNode());
+            }
+        }
+        return Optional.of(fields);
+    }
+
+    private Optional<Node> required(Map<String, Node> fields, String key, Node owner) {
+        Node node = fields.get(key);
+        if (node == null) {
+            problem(line(owner), "missing required key '" + key + "'");
+        }
+        return Optional.ofNullable(node);
+    }
+
+    private static Optional<Node> optional(Map<String, Node> fields, String key) {
+        return Optional.ofNullable(fields.get(key));
+    }
+
+    private Optional<String> text(Node node, String key) {
+        if (node instanceof ScalarNode scalar && scalar.getTag() != Tag.NULL && !scalar.getValue().isBlank()) {
+            return Optional.of(scalar.getValue().strip());
+        }
+        problem(line(node), "'" + key + "' must be a non-empty text value");
+        return Optional.empty();
+    }
+
+    private Optional<Long> integer(Node node, String key, long min) {
+        if (node instanceof ScalarNode scalar && scalar.getTag() == Tag.INT) {
+            try {
+                long value = Long.parseLong(scalar.getValue().replace("_", ""));
+                if (value >= min) {
+                    return Optional.of(value);
+                }
+                problem(line(node), "'" + key + "' must be at least " + min + ", not " + value);
+                return Optional.empty();
+            } catch (NumberFormatException e) {
+                problem(line(node), "'" + key + "' = " + scalar.getValue() + " is not a decimal whole number");
+                return Optional.empty();
+            }
+        }
+        problem(line(node), "'" + key + "' must be a whole number, not " + describe(node));
+        return Optional.empty();
+    }
+
+    private Optional<Double> number(Node node, String key) {
+        if (node instanceof ScalarNode scalar && (scalar.getTag() == Tag.INT || scalar.getTag() == Tag.FLOAT)) {
+            try {
+                return Optional.of(Double.parseDouble(scalar.getValue().replace("_", "")));
+            } catch (NumberFormatException e) {
+                problem(line(node), "'" + key + "' = " + scalar.getValue() + " is not a decimal number");
+                return Optional.empty();
+            }
+        }
+        problem(line(node), "'" + key + "' must be a number, not " + describe(node));
+        return Optional.empty();
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return "'" + scalar.getValue() + "'";
+        }
+        return node instanceof SequenceNode ? "a list" : "a mapping";
+    }
+
+    private static int line(Node node) {
+        return node == null ? 0 : node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private void problem(int line, String message) {
+        problems.add(new SuiteProblem(line, message));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.diffprobe.harness.engine.internal;
+
+import dev.diffprobe.harness.run.Reporters;
+import dev.diffprobe.harness.run.RunException;
+import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.harness.run.TaskRunner;
+import dev.diffprobe.tasks.Task;
+import dev.diffprobe.tasks.data.MissingDataException;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A task: a container whose execution classifies the task's examples once (resuming from its
+ * journal) and hands the outcome to its verdict tests. A dataset task whose files are absent is
+ * skipped with the path it expected.
+ */
+public final class TaskDescriptor extends AbstractTestDescriptor implements Node<ProbeContext> {
+    private final SuiteDescriptor suite;
+    private final TaskSpec spec;
+    private final Optional<Path> checkpoint;
+
+    TaskDescriptor(UniqueId id, SuiteDescriptor suite, TaskSpec spec, Optional<Path> checkpoint) {
+        super(id, spec.name(), suite.file().source(spec.line()));
+        this.suite = suite;
+        this.spec = spec;
+        this.checkpoint = checkpoint;
+    }
+
+    public TaskSpec spec() {
+        return spec;
+    }
+
+    SuiteDescriptor suite() {
+        return suite;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Stream.concat(suite.spec().tags().stream(), spec.tags().stream())
+                .map(TestTag::create).collect(Collectors.toSet());
+    }
+
+    /**
+     * Builds the task here, before anything runs, because only reading the dataset tells whether
+     * its files are there; a missing dataset skips the task with the path expected and the source.
+     */
+    @Override
+    public ProbeContext prepare(ProbeContext context) {
+        try {
+            return context.withTask(TaskFactory.build(spec, suite.seed(context.settings()), context.settings().data()));
+        } catch (MissingDataException e) {
+            return context.withMissingData(e.getMessage());
+        } catch (IOException e) {
+            throw new RunException("task " + spec.name() + " (" + suite.file().location() + ":" + spec.line()
+                    + "): cannot read its data: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(ProbeContext context) {
+        return context.missingData().map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
+    }
+
+    @Override
+    public ProbeContext execute(ProbeContext context, DynamicTestExecutor dynamicTestExecutor) {
+        Task task = context.task().orElseThrow(() -> new IllegalStateException("task " + spec.name() + " not built"));
+        TaskRunner runner = context.runner().orElseThrow(() -> new IllegalStateException(
+                "task " + spec.name() + " executed outside its suite"));
+        String suiteName = suite.spec().name();
+        TaskOutcome outcome = checkpoint.map(c -> runner.run(suiteName, task, c))
+                .orElseGet(() -> runner.run(suiteName, task));
+        context.suiteOutcomes().ifPresent(outcomes -> outcomes.add(outcome));
+        List<Path> files = new ArrayList<>();
+        files.add(outcome.journal());
+        outcome.baseline().ifPresent(b -> files.add(b.journal()));
+        Reporters.ReportFiles reported = context.reporters().taskFinished(outcome);
+        files.addAll(reported.files());
+        reported.failures().forEach(failure -> context.listener().reportingEntryPublished(this,
+                ReportEntry.from("reporter failure", failure)));
+        return context.withOutcome(outcome, files);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.diffprobe.harness.engine.internal;
+
+import dev.diffprobe.harness.run.AllureReport;
+import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.harness.run.Verdict;
+import dev.diffprobe.harness.run.Verdicts;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+import java.util.Locale;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One check of a task, as a test: it judges the outcome its task container computed, publishes
+ * the figures as a report entry, labels the test for Allure and asserts with AssertJ, so that a
+ * failure reads e.g. {@code ShapeColor: 0.55 [0.48, 0.62] n=200, threshold 0.60 (p=0.082 vs chance 0.50)}.
+ */
+public final class VerdictDescriptor extends AbstractTestDescriptor implements Node<ProbeContext> {
+    private final TaskDescriptor task;
+    private final Check check;
+
+    VerdictDescriptor(UniqueId id, TaskDescriptor task, Check check, String displayName) {
+        super(id, displayName, task.getSource().orElse(null));
+        this.task = task;
+        this.check = check;
+    }
+
+    public Check check() {
+        return check;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return task.getTags();
+    }
+
+    @Override
+    public ProbeContext execute(ProbeContext context, DynamicTestExecutor dynamicTestExecutor) {
+        TaskOutcome outcome = context.outcome().orElseThrow(() -> new IllegalStateException(
+                "verdict " + check.word() + " of task " + task.spec().name() + " ran before its task"));
+        Thresholds thresholds = task.spec().thresholds();
+        Verdict verdict = judge(outcome, thresholds, context.settings());
+        context.listener().reportingEntryPublished(this, ReportEntry.from(check.word(), verdict.message()));
+        AllureReport.annotate(outcome, check.word(), context.attachments());
+        switch (check) {
+            case THRESHOLD -> assertThat(outcome.accuracy()).withFailMessage(verdict.message())
+                    .isGreaterThanOrEqualTo(thresholds.accuracy().orElseThrow());
+            case CHANCE -> assertThat(outcome.pAboveChance()).withFailMessage(verdict.message())
+                    .isLessThan(context.settings().alpha());
+            case REGRESSION -> assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
+            case SHAPE_BIAS -> assertThat(ShapeBias.of(outcome).bias()).withFailMessage(verdict.message())
+                    .isGreaterThanOrEqualTo(thresholds.shapeBias().orElseThrow());
+        }
+        return context;
+    }
+
+    private Verdict judge(TaskOutcome outcome, Thresholds thresholds, EngineSettings settings) {
+        return switch (check) {
+            case THRESHOLD -> Verdicts.accuracy(outcome, thresholds.accuracy().orElseThrow());
+            case CHANCE -> Verdicts.aboveChance(outcome, settings.alpha());
+            case REGRESSION -> Verdicts.regression(outcome, thresholds.maxDrop().orElse(0.0), settings.regressionAlpha());
+            case SHAPE_BIAS -> ShapeBias.of(outcome).verdict(thresholds.shapeBias().orElseThrow());
+        };
+    }
+
+    /** The test's name as a person reads it in a report. */
+    static String displayName(Check check, Thresholds thresholds, EngineSettings settings) {
+        return switch (check) {
+            case THRESHOLD -> String.format(Locale.ROOT, "accuracy >= %.2f", thresholds.accuracy().orElseThrow());
+            case CHANCE -> "above chance (binomial test, alpha " + settings.alpha() + ")";
+            case REGRESSION -> String.format(Locale.ROOT, "no regression vs baseline (McNemar, alpha %s, max drop %.2f)",
+                    settings.regressionAlpha(), thresholds.maxDrop().orElse(0.0));
+            case SHAPE_BIAS -> String.format(Locale.ROOT, "shape bias >= %.2f", thresholds.shapeBias().orElseThrow());
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package dev.diffprobe.harness.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
+/**
+ * Bad suite files are ERROR discovery issues naming the file and line, and the suite is left
+ * out; never an exception out of discovery.
+ */
+class BadSuiteTest {
+    private static final String HEAD = "suite: bad\ncheckpoint: src/test/resources/checkpoints/fake\nexamples: 4\n";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                arguments("malformed YAML", HEAD + "tasks: [\n  - name: Shape\n", 5, "malformed YAML"),
+                arguments("empty file", "", 0, "the file is empty"),
+                arguments("not a mapping", "- suite: bad\n", 1, "must be a mapping"),
+                arguments("unknown suite key", HEAD + "checkpont: x\ntasks:\n  - name: Shape\n    type: binding\n",
+                        4, "unknown key 'checkpont'"),
+                arguments("unknown task key", HEAD + "tasks:\n  - name: Shape\n    type: binding\n    treshold: 0.5\n",
+                        7, "unknown key 'treshold'"),
+                arguments("wrong type", HEAD.replace("examples: 4", "examples: many")
+                        + "tasks:\n  - name: Shape\n    type: binding\n", 3, "'examples' must be a whole number"),
+                arguments("list expected", HEAD + "tags: fast\ntasks:\n  - name: Shape\n    type: binding\n",
+                        4, "must be a list"),
+                arguments("missing checkpoint key", "suite: bad\nexamples: 4\ntasks:\n  - name: Shape\n    type: binding\n",
+                        1, "missing required key 'checkpoint'"),
+                arguments("missing checkpoint", HEAD.replace("src/test/resources/checkpoints/fake", "nowhere/at-all")
+                        + "tasks:\n  - name: Shape\n    type: binding\n", 2, "checkpoint 'nowhere/at-all' not found"),
+                arguments("unknown task type", HEAD + "tasks:\n  - name: Shape\n    type: bindings\n",
+                        6, "unknown task type 'bindings'"),
+                arguments("duplicate task name", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "  - name: Shape\n    type: binding\n", 7, "duplicate task name 'Shape'"),
+                arguments("threshold above 1", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    thresholds:\n      accuracy: 60\n", 8, "outside [0, 1]"),
+                arguments("threshold below 0", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    thresholds:\n      max_drop: -0.1\n", 8, "outside [0, 1]"),
+                arguments("suite name differs from file", HEAD.replace("suite: bad", "suite: good")
+                        + "tasks:\n  - name: Shape\n    type: binding\n", 1, "differs from the file name 'bad.yaml'"),
+                arguments("unknown binding task", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    source: ShapeColour\n", 7, "no binding task 'ShapeColour'"),
+                arguments("unknown dataset", HEAD + "tasks:\n  - name: M\n    type: dataset\n    source: MNIST2\n",
+                        7, "unknown dataset 'MNIST2'"),
+                arguments("classifier value", HEAD + "classifier:\n  minScores: 1\ntasks:\n  - name: Shape\n"
+                        + "    type: binding\n", 5, "classifier setting 'minScores'"),
+                arguments("classifier key", HEAD + "classifier:\n  min_scores: 5\ntasks:\n  - name: Shape\n"
+                        + "    type: binding\n", 5, "unknown key 'min_scores'"),
+                arguments("duplicate key", HEAD + "examples: 5\ntasks:\n  - name: Shape\n    type: binding\n",
+                        4, "has the key 'examples' twice"),
+                arguments("shape bias on a binding task", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    thresholds:\n      shape_bias: 0.5\n", 8, "shape_bias applies only to cue-conflict"),
+                arguments("no tasks", HEAD + "tasks: []\n", 4, "'tasks' is empty"),
+                arguments("template without slot", HEAD + "tasks:\n  - name: M\n    type: dataset\n    source: MNIST\n"
+                        + "    template: a photo of a digit.\n", 8, "has no '{}'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isReportedAtItsLine(String what, String yaml, int line, String message) throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), yaml);
+
+        EngineDiscoveryResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .selectors(selectFile(file.toFile())).discover();
+
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(results.getDiscoveryIssues()).anySatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+            assertThat(issue.message()).contains(message).contains(file.toString());
+            assertThat(issue.source()).containsInstanceOf(FileSource.class);
+            FileSource source = (FileSource) issue.source().orElseThrow();
+            assertThat(source.getFile().toPath()).isEqualTo(file);
+            assertThat(source.getPosition().map(p -> p.getLine()).orElse(0)).isEqualTo(line);
+        });
+    }
+
+    @Test
+    void aRunWithABadSuiteFailsWithTheIssueAsItsMessage() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), HEAD + "tasks:\n  - name: Shape\n    type: bindings\n");
+
+        EngineExecutionResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .selectors(selectFile(file.toFile())).execute();
+
+        results.allEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(results.allEvents().failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable())
+                .hasValueSatisfying(t -> assertThat(t).hasMessageContaining("unknown task type 'bindings'"));
+    }
+}

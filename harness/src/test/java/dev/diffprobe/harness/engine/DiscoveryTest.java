@@ -1,0 +1,208 @@
+package dev.diffprobe.harness.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+/** Each selector kind, the suite filter, unique ids and tags, through EngineTestKit. */
+class DiscoveryTest {
+    private static final String SMOKE = "[engine:diffprobe]/[suite:smoke]";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void classpathResourceSelectsThatSuiteWithTasksAndVerdicts() {
+        EngineDiscoveryResults results = discover(Map.of(), selectClasspathResource("probes/smoke.yaml"));
+
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(ids(results)).containsExactlyInAnyOrder(SMOKE,
+                SMOKE + "/[task:Shape]", SMOKE + "/[task:Shape]/[verdict:threshold]",
+                SMOKE + "/[task:Shape]/[verdict:chance]",
+                SMOKE + "/[task:ColorShape]", SMOKE + "/[task:ColorShape]/[verdict:chance]");
+        TestDescriptor shape = find(results, SMOKE + "/[task:Shape]");
+        assertThat(shape.getSource()).containsInstanceOf(ClasspathResourceSource.class);
+        assertThat(((ClasspathResourceSource) shape.getSource().orElseThrow()).getPosition())
+                .hasValueSatisfying(p -> assertThat(p.getLine()).isEqualTo(12));
+    }
+
+    @Test
+    void fileSelectsThatSuiteWhateverTheSuiteSetting() throws IOException {
+        Path file = write("mine.yaml", suite("mine", "Color"));
+
+        EngineDiscoveryResults results = discover(Map.of("suite", "smoke"), selectFile(file.toFile()));
+
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+        TestDescriptor suite = find(results, "[engine:diffprobe]/[suite:mine]");
+        assertThat(suite.getSource()).containsInstanceOf(FileSource.class);
+        assertThat(suite.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("Color");
+    }
+
+    @Test
+    void directoryScanIsFilteredBySuiteSetting() throws IOException {
+        write("a.yaml", suite("a", "Color"));
+        write("b.yaml", suite("b", "Shape"));
+        write("notes.txt", "not a suite");
+
+        assertThat(suiteNames(discover(Map.of("suite", "b"), selectDirectory(dir.toFile())))).containsExactly("b");
+        assertThat(suiteNames(discover(Map.of("suite", "a, b"), selectDirectory(dir.toFile()))))
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(suiteNames(discover(Map.of("suite", "all"), selectDirectory(dir.toFile()))))
+                .containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void unknownSuiteNameIsAnErrorListingTheAvailableOnes() throws IOException {
+        write("a.yaml", suite("a", "Color"));
+
+        EngineDiscoveryResults results = discover(Map.of("suite", "bindng"), selectDirectory(dir.toFile()));
+
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+            assertThat(issue.message()).contains("bindng").contains("available: a");
+        });
+    }
+
+    @Test
+    void classpathRootScanDefaultsToTheSmokeSuite() throws URISyntaxException {
+        Path root = Path.of(getClass().getResource("/probes/smoke.yaml").toURI()).getParent().getParent();
+
+        assertThat(suiteNames(discover(Map.of(), selectClasspathRoots(Set.of(root)).get(0))))
+                .containsExactly("smoke");
+        assertThat(suiteNames(discover(Map.of("suite", "all"), selectClasspathRoots(Set.of(root)).get(0))))
+                .containsExactlyInAnyOrder("smoke", "other");
+    }
+
+    @Test
+    void anchorClassSelectsClasspathSuitesBySuiteSetting() {
+        assertThat(suiteNames(discover(Map.of(), selectClass(AnchorFixture.class)))).containsExactly("smoke");
+        assertThat(suiteNames(discover(Map.of("suite", "other"), selectClass(AnchorFixture.class))))
+                .containsExactly("other");
+    }
+
+    @Test
+    void classWithoutTheAnchorAnnotationSelectsNothing() {
+        EngineDiscoveryResults results = discover(Map.of(), selectClass(DiscoveryTest.class));
+
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+    }
+
+    @Test
+    void uniqueIdSelectsASuiteOrOneTask() {
+        assertThat(suiteNames(discover(Map.of(), selectUniqueId("[engine:diffprobe]/[suite:other]"))))
+                .containsExactly("other");
+
+        EngineDiscoveryResults task = discover(Map.of(), selectUniqueId(SMOKE + "/[task:ColorShape]"));
+        assertThat(ids(task)).containsExactlyInAnyOrder(SMOKE, SMOKE + "/[task:ColorShape]",
+                SMOKE + "/[task:ColorShape]/[verdict:chance]");
+
+        EngineDiscoveryResults verdict = discover(Map.of(), selectUniqueId(SMOKE + "/[task:Shape]/[verdict:chance]"));
+        assertThat(ids(verdict)).contains(SMOKE + "/[task:Shape]/[verdict:chance]")
+                .doesNotContain(SMOKE + "/[task:ColorShape]");
+    }
+
+    @Test
+    void uniqueIdsAreTheSameInEveryDiscovery() {
+        Set<String> first = ids(discover(Map.of("suite", "all"), selectClass(AnchorFixture.class)));
+        Set<String> second = ids(discover(Map.of("suite", "all"), selectClass(AnchorFixture.class)));
+
+        assertThat(first).hasSize(9).isEqualTo(second);
+    }
+
+    @Test
+    void yamlTagsBecomeTestTagsOfTheVerdicts() {
+        EngineDiscoveryResults results = discover(Map.of(), selectClasspathResource("probes/smoke.yaml"));
+
+        assertThat(find(results, SMOKE + "/[task:Shape]/[verdict:threshold]").getTags())
+                .containsExactlyInAnyOrder(TestTag.create("fast"), TestTag.create("control"));
+        assertThat(find(results, SMOKE + "/[task:ColorShape]/[verdict:chance]").getTags())
+                .containsExactly(TestTag.create("fast"));
+    }
+
+    @Test
+    void baselineAddsARegressionVerdictToEveryTask() {
+        EngineDiscoveryResults results = discover(Map.of("baseline", "src/test/resources/checkpoints/fake"),
+                selectClasspathResource("probes/smoke.yaml"));
+
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(ids(results)).contains(SMOKE + "/[task:Shape]/[verdict:regression]",
+                SMOKE + "/[task:ColorShape]/[verdict:regression]");
+    }
+
+    @Test
+    void unknownDiffprobeSettingIsAnErrorNamingTheKnownOnes() {
+        EngineDiscoveryResults results = discover(Map.of("diffprobe.classifier.maxScore", "9"),
+                selectClasspathResource("probes/smoke.yaml"));
+
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+            assertThat(issue.message()).contains("diffprobe.classifier.maxScore")
+                    .contains("diffprobe.classifier.maxScores");
+        });
+    }
+
+    @Test
+    void badSettingValuesAreErrors() {
+        EngineDiscoveryResults results = discover(Map.of("examples", "0", "seed", "x", "model", "no-such-model",
+                "diffprobe.alpha", "5"), selectClasspathResource("probes/smoke.yaml"));
+
+        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("-Dexamples=0"))
+                .anySatisfy(m -> assertThat(m).contains("-Dseed=x"))
+                .anySatisfy(m -> assertThat(m).contains("-Dmodel").contains("no-such-model"))
+                .anySatisfy(m -> assertThat(m).contains("-Ddiffprobe.alpha=5"));
+    }
+
+    private EngineDiscoveryResults discover(Map<String, String> settings, DiscoverySelector selector) {
+        return EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .configurationParameters(settings).selectors(selector).discover();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    static String suite(String name, String task) {
+        return "suite: " + name + "\ncheckpoint: src/test/resources/checkpoints/fake\nexamples: 4\ntasks:\n"
+                + "  - name: " + task + "\n    type: binding\n";
+    }
+
+    private static List<String> suiteNames(EngineDiscoveryResults results) {
+        return results.getEngineDescriptor().getChildren().stream().map(TestDescriptor::getDisplayName).toList();
+    }
+
+    private static Set<String> ids(EngineDiscoveryResults results) {
+        return results.getEngineDescriptor().getDescendants().stream().map(d -> d.getUniqueId().toString())
+                .collect(Collectors.toSet());
+    }
+
+    private static TestDescriptor find(EngineDiscoveryResults results, String id) {
+        return results.getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getUniqueId().toString().equals(id)).findFirst().orElseThrow();
+    }
+}

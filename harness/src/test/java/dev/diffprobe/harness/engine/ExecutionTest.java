@@ -1,0 +1,154 @@
+package dev.diffprobe.harness.engine;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/**
+ * Running suites end to end on a fake classifier: verdicts, summary, journals, a dataset task
+ * without data, and resuming after a kill that left a torn journal line.
+ */
+class ExecutionTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void aGoodCheckpointPassesEveryVerdictAndTheSummaryIsWritten() throws IOException {
+        FakeClassifiers perfect = FakeClassifiers.perfect();
+
+        EngineExecutionResults results = run(perfect, Map.of());
+
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3).failed(0));
+        assertThat(perfect.classified).hasSize(8 + 6);
+        assertThat(out.resolve("smoke/summary.csv")).exists();
+        assertThat(Files.readString(out.resolve("smoke/summary.md"))).contains("| Shape |").contains("| ColorShape |");
+        assertThat(rows(out.resolve("smoke/Shape.csv"))).hasSize(8);
+    }
+
+    @Test
+    void aBadCheckpointFailsWithAccuracyIntervalNAndThresholdInTheMessage() {
+        EngineExecutionResults results = run(FakeClassifiers.wrong(), Map.of());
+
+        results.testEvents().assertStatistics(stats -> stats.started(3).failed(3));
+        results.testEvents().assertThatEvents().haveExactly(1, event(displayName("accuracy >= 0.50"),
+                finishedWithFailure(message(m -> m.startsWith("Shape: 0.00 [0.00, 0.32] n=8, threshold 0.50")))));
+        results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
+                "above chance (binomial test, alpha 0.05)"), finishedWithFailure(message(m -> m.startsWith(
+                "ColorShape: 0.00 [0.00, 0.39] n=6, chance 0.50: binomial p=1.000")))));
+    }
+
+    @Test
+    void examplesSettingCapsEveryTask() {
+        FakeClassifiers perfect = FakeClassifiers.perfect();
+
+        run(perfect, Map.of("examples", "3"));
+
+        assertThat(perfect.classified).hasSize(3 + 3);
+    }
+
+    @Test
+    void datasetTaskWithoutDataIsSkippedWithTheExpectedPath() throws IOException {
+        Path suite = Files.writeString(out.resolve("data.yaml"), """
+                suite: data
+                checkpoint: src/test/resources/checkpoints/fake
+                tasks:
+                  - name: MNIST
+                    type: dataset
+                    source: MNIST
+                    examples: 10
+                """);
+        Path emptyRoot = Files.createDirectories(out.resolve("no-datasets"));
+
+        EngineExecutionResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .configurationParameters(Map.of("data", emptyRoot.toString(), "diffprobe.output", out.toString()))
+                .selectors(selectFile(suite.toFile())).execute();
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(displayName("MNIST"),
+                skippedWithReason(r -> r.contains(emptyRoot.resolve("mnist").toString())
+                        && r.contains("http://yann.lecun.com/exdb/mnist/"))));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void aKilledRunResumesFromItsJournalDroppingATornLineAndEndsLikeAnUninterruptedOne() throws IOException {
+        Path uninterrupted = out.resolve("uninterrupted");
+        Path resumed = out.resolve("resumed");
+        run(FakeClassifiers.mixed(), Map.of("diffprobe.output", uninterrupted.toString()));
+
+        EngineExecutionResults killed = run(FakeClassifiers.mixedKilledAfter(5),
+                Map.of("diffprobe.output", resumed.toString()));
+        killed.containerEvents().assertThatEvents().haveAtLeastOne(event(displayName("Shape"),
+                finishedWithFailure(message(m -> m.contains("simulated kill")))));
+        Path journal = resumed.resolve("smoke/Shape.csv");
+        assertThat(rows(journal)).hasSize(5);
+        Files.writeString(journal, "Shape/11/9,1,a cube", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        FakeClassifiers rerun = FakeClassifiers.mixed();
+        EngineExecutionResults results = run(rerun, Map.of("diffprobe.output", resumed.toString()));
+
+        assertThat(rerun.classified).hasSize(3 + 6);
+        assertThat(results.allEvents().failed().stream().map(ExecutionTest::failure).toList())
+                .isEqualTo(run(FakeClassifiers.mixed(), Map.of("diffprobe.output", uninterrupted.toString()))
+                        .allEvents().failed().stream().map(ExecutionTest::failure).toList());
+        assertThat(predictions(journal)).isEqualTo(predictions(uninterrupted.resolve("smoke/Shape.csv")));
+        assertThat(summary(resumed)).isEqualTo(summary(uninterrupted));
+    }
+
+    private EngineExecutionResults run(FakeClassifiers classifiers, Map<String, String> settings) {
+        Map<String, String> all = new TreeMap<>(Map.of("diffprobe.output", out.toString()));
+        all.putAll(settings);
+        return EngineTestKit.engine(new DiffProbeEngine(classifiers)).configurationParameters(all)
+                .selectors(selectClasspathResource("probes/smoke.yaml")).execute();
+    }
+
+    private static String failure(Event event) {
+        return event.getTestDescriptor().getUniqueId() + " " + event.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
+    private static List<CSVRecord> rows(Path csv) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    private static Map<String, String> predictions(Path journal) throws IOException {
+        Map<String, String> predicted = new TreeMap<>();
+        for (CSVRecord row : rows(journal)) {
+            predicted.put(row.get(0), row.get("predicted"));
+        }
+        return predicted;
+    }
+
+    /** The summary without its wall-time column, which differs between any two runs. */
+    private static List<String> summary(Path dir) throws IOException {
+        return rows(dir.resolve("smoke/summary.csv")).stream()
+                .map(r -> r.get("task") + " " + r.get("n") + " " + r.get("accuracy") + " " + r.get("verdict")
+                        + " " + r.get("calls_per_example"))
+                .toList();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.diffprobe.harness.engine;
+
+import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.harness.classify.ZeroShotClassifier;
+import dev.diffprobe.harness.run.ClassifierSource;
+import dev.diffprobe.harness.run.LoadedCheckpoint;
+import dev.diffprobe.harness.run.RunSettings;
+import dev.diffprobe.tasks.Example;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+/**
+ * Opens every checkpoint as a classifier that predicts by a fixed rule, without a model, and
+ * records which examples it was asked to classify. {@code killAfter} makes it die (as a killed
+ * JVM would stop) after that many examples in all.
+ */
+final class FakeClassifiers implements ClassifierSource {
+    private final ToIntFunction<Example> predictor;
+    private final int killAfter;
+    final List<String> classified = new ArrayList<>();
+    final List<Path> opened = new ArrayList<>();
+
+    private FakeClassifiers(ToIntFunction<Example> predictor, int killAfter) {
+        this.predictor = predictor;
+        this.killAfter = killAfter;
+    }
+
+    /** Always right. */
+    static FakeClassifiers perfect() {
+        return new FakeClassifiers(Example::label, Integer.MAX_VALUE);
+    }
+
+    /** Always wrong (the other of two candidates). */
+    static FakeClassifiers wrong() {
+        return new FakeClassifiers(e -> 1 - e.label(), Integer.MAX_VALUE);
+    }
+
+    /** Right unless the id's hash is divisible by 3: deterministic, so reruns must agree. */
+    static FakeClassifiers mixed() {
+        return new FakeClassifiers(FakeClassifiers::mixedPrediction, Integer.MAX_VALUE);
+    }
+
+    static FakeClassifiers mixedKilledAfter(int examples) {
+        return new FakeClassifiers(FakeClassifiers::mixedPrediction, examples);
+    }
+
+    private static int mixedPrediction(Example e) {
+        return Math.floorMod(e.id().hashCode(), 3) == 0 ? 1 - e.label() : e.label();
+    }
+
+    @Override
+    public LoadedCheckpoint open(Path checkpoint, RunSettings settings) {
+        opened.add(checkpoint);
+        ZeroShotClassifier classifier = (examples, sink) -> {
+            for (Example example : examples) {
+                if (classified.size() >= killAfter) {
+                    throw new IllegalStateException("simulated kill after " + killAfter + " examples");
+                }
+                classified.add(example.id());
+                int predicted = predictor.applyAsInt(example);
+                double[] scores = new double[example.candidates().size()];
+                for (int k = 0; k < scores.length; k++) {
+                    scores[k] = k == predicted ? 1.0 : 2.0;
+                }
+                int[] counts = new int[scores.length];
+                java.util.Arrays.fill(counts, 4);
+                int[] dropped = new int[scores.length];
+                java.util.Arrays.fill(dropped, -1);
+                double[] softmax = new double[scores.length];
+                java.util.Arrays.fill(softmax, 1.0 / scores.length);
+                sink.accept(new Classification(example.id(), example.label(), predicted, scores, counts,
+                        4L * scores.length, dropped, softmax, Optional.empty()));
+            }
+        };
+        return new LoadedCheckpoint("fake-" + checkpoint.getFileName(), "fingerprint-" + checkpoint.getFileName(),
+                "diffusion", classifier, java.util.Map.of("weighting", "fake"), () -> { });
+    }
+}
