@@ -1,0 +1,82 @@
+package dev.diffprobe.models.bench;
+
+import dev.diffprobe.models.Checkpoint;
+import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.TextEmbedding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Process RSS over many denoiser calls: a leak of native tensors (an NDArray outliving its call)
+ * shows as RSS growing with the number of calls. Reads VmRSS from /proc/self/status (Linux).
+ *
+ * <p>Arguments: checkpoint reference, number of images, batch size. Prints RSS after warm-up, at
+ * every tenth of the run, and at the end.
+ */
+public final class DenoiserMemory {
+
+    private static final int WARMUP_BATCHES = 20;
+
+    private DenoiserMemory() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: DenoiserMemory <checkpoint> <images> <batch>");
+            System.exit(2);
+        }
+        long images = Long.parseLong(args[1]);
+        int batch = Integer.parseInt(args[2]);
+        long batches = (images + batch - 1) / batch;
+        Random random = new Random(1);
+        try (DiffusionModel model = Checkpoint.openDiffusion(args[0])) {
+            String[] prompts = {"a red cube", "a small blue sphere", "a large green cylinder", "a gray metal cube"};
+            List<float[]> xt = new ArrayList<>();
+            List<TextEmbedding> cond = new ArrayList<>();
+            for (int i = 0; i < batch; i++) {
+                xt.add(new float[model.latentSize()]);
+                cond.add(model.encodeText(prompts[i % prompts.length]));
+            }
+            float[] t = new float[batch];
+            for (int b = 0; b < WARMUP_BATCHES; b++) {
+                call(model, xt, t, cond, random);
+            }
+            long start = System.nanoTime();
+            System.out.printf("start\tbatches=0\timages=0\trss_kib=%d%n", rssKib());
+            for (long b = 1; b <= batches; b++) {
+                call(model, xt, t, cond, random);
+                if (b % Math.max(1, batches / 10) == 0 || b == batches) {
+                    System.out.printf("progress\tbatches=%d\timages=%d\trss_kib=%d\tseconds=%.0f%n",
+                            b, b * batch, rssKib(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+            System.out.printf("end\tbatches=%d\timages=%d\trss_kib=%d%n", batches, batches * batch, rssKib());
+        }
+    }
+
+    private static void call(DiffusionModel model, List<float[]> xt, float[] t, List<TextEmbedding> cond,
+            Random random) {
+        for (float[] x : xt) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] = (float) random.nextGaussian();
+            }
+        }
+        for (int i = 0; i < t.length; i++) {
+            t[i] = random.nextFloat();
+        }
+        model.predictX0(xt, t, cond);
+    }
+
+    private static long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS line in /proc/self/status");
+    }
+}
