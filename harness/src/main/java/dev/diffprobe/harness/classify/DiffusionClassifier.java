@@ -10,7 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
     private final int batchSize;
     private final int window;
     private final Map<String, TextEmbedding> embeddings = new HashMap<>();
+    private final Map<TextEmbedding, Integer> embeddingHashes = new IdentityHashMap<>();
     private long batches;
     private long images;
     private long usefulImages;
@@ -195,6 +198,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
                 }
                 prompts.add(encoded);
             }
+            requireDistinct(example, prompts);
             return new ExampleRun(example, x, prompts, settings, model.schedule(), pruner, listener);
         } catch (ExampleFailure e) {
             sink.accept(Classification.failed(example.id(), example.label(), e.getMessage()));
@@ -230,6 +234,46 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
             }
         }
         return x;
+    }
+
+    /**
+     * Two candidates whose prompts encode identically (the same text, or texts that agree up to
+     * the checkpoint's max text length, where the models module truncates) get identical scores:
+     * the paired t-test could never separate them and pruning would run to maxScores for a
+     * coin-flip answer, so the example fails by name instead.
+     */
+    private void requireDistinct(Example example, List<List<TextEmbedding>> prompts) throws ExampleFailure {
+        Map<Integer, Integer> byHash = new HashMap<>();
+        for (int c = 0; c < prompts.size(); c++) {
+            int hash = 1;
+            for (TextEmbedding e : prompts.get(c)) {
+                hash = 31 * hash + embeddingHashes.computeIfAbsent(e, x -> Arrays.hashCode(x.values()));
+            }
+            Integer earlier = byHash.putIfAbsent(hash, c);
+            if (earlier != null && sameEmbeddings(prompts.get(earlier), prompts.get(c))) {
+                List<Candidate> candidates = example.candidates();
+                throw new ExampleFailure("IndistinguishableCandidates", "example " + example.id() + ": candidates '"
+                        + candidates.get(earlier).name() + "' and '" + candidates.get(c).name()
+                        + "' encode to the same text embeddings" + (truncated(prompts.get(c))
+                        ? " (a prompt is longer than the checkpoint's max text length and was truncated)" : ""));
+            }
+        }
+    }
+
+    private static boolean sameEmbeddings(List<TextEmbedding> a, List<TextEmbedding> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.get(i).values(), b.get(i).values())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean truncated(List<TextEmbedding> embeddings) {
+        return embeddings.stream().anyMatch(TextEmbedding::truncated);
     }
 
     /**

@@ -197,6 +197,18 @@ class DiffusionClassifierTest {
     }
 
     @Test
+    void candidatesThatEncodeIdenticallyFailTheExampleByName() {
+        FakeTask task = new FakeTask(2, 0.5);
+        FakeDiffusionModel model = task.model(8, 0.2);
+        Example twins = new Example("twins", r -> FakeTask.image(0, 0.5), List.of(Candidate.of(FakeTask.prompt(0)),
+                new Candidate("again", List.of(FakeTask.prompt(0)))), 0, Map.of());
+        Map<String, Classification> results = classify(model, settings().build(), List.of(twins));
+        assertThat(results.get("twins").error()).hasValue("IndistinguishableCandidates: example twins: candidates '"
+                + FakeTask.prompt(0) + "' and 'again' encode to the same text embeddings");
+        assertThat(model.batchSizes).isEmpty();
+    }
+
+    @Test
     void scoresDependOnlyOnSeedAndIdNotOnOrderBatchOrWindow() {
         FakeTask task = new FakeTask(3, 0.2);
         List<Example> examples = task.examples(15);

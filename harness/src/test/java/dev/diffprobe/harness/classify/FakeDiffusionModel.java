@@ -101,7 +101,11 @@ class FakeDiffusionModel implements DiffusionModel {
             throw new IllegalArgumentException("unknown prompt " + prompt);
         }
         textEncodings.merge(prompt, 1, Integer::sum);
-        return new TextEmbedding(prompt, new float[] {prompt.hashCode()}, 1, 1);
+        float[] codes = new float[prompt.length()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = prompt.charAt(i);
+        }
+        return new TextEmbedding(prompt, codes, codes.length, 1);
     }
 
     @Override
