@@ -54,10 +54,10 @@ class ExecutionTest {
         EngineExecutionResults results = run(FakeClassifiers.wrong(), Map.of());
 
         results.testEvents().assertStatistics(stats -> stats.started(3).failed(3));
-        results.testEvents().assertThatEvents().haveExactly(1, event(displayName("accuracy >= 0.50"),
+        results.testEvents().assertThatEvents().haveExactly(1, event(displayName("smoke/Shape: accuracy >= 0.50"),
                 finishedWithFailure(message(m -> m.startsWith("Shape: 0.00 [0.00, 0.32] n=8, threshold 0.50")))));
         results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
-                "above chance (binomial test, alpha 0.05)"), finishedWithFailure(message(m -> m.startsWith(
+                "smoke/ColorShape: above chance (binomial test, alpha 0.05)"), finishedWithFailure(message(m -> m.startsWith(
                 "ColorShape: 0.00 [0.00, 0.39] n=6, chance 0.50: binomial p=1.000")))));
     }
 

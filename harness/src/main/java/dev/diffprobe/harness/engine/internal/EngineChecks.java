@@ -9,14 +9,22 @@ import java.util.Optional;
 /** The {@link SuiteReader.SuiteChecks} against this project's checkpoints, classifier and tasks. */
 final class EngineChecks implements SuiteReader.SuiteChecks {
     private final Map<String, String> classifierOverrides;
+    private final boolean modelGiven;
 
-    /** @param classifierOverrides the {@code -D} classifier settings, which apply on top of a suite's */
-    EngineChecks(Map<String, String> classifierOverrides) {
+    /**
+     * @param classifierOverrides the {@code -D} classifier settings, which apply on top of a suite's
+     * @param modelGiven whether {@code -Dmodel} replaces the suites' checkpoints (it is checked on its own)
+     */
+    EngineChecks(Map<String, String> classifierOverrides, boolean modelGiven) {
         this.classifierOverrides = classifierOverrides;
+        this.modelGiven = modelGiven;
     }
 
     @Override
-    public Optional<String> checkpoint(String reference) {
+    public Optional<String> checkpoint(String reference, boolean suiteLevel) {
+        if (suiteLevel && modelGiven) {
+            return Optional.empty();
+        }
         return Checkpoints.resolve(reference).isPresent() ? Optional.empty() : Optional.of(Checkpoints.problem(reference));
     }
 

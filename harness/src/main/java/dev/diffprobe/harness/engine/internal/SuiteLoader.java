@@ -25,7 +25,7 @@ final class SuiteLoader {
     SuiteLoader(EngineSettings settings, DiscoveryIssueReporter issues) {
         this.settings = settings;
         this.issues = issues;
-        this.checks = new EngineChecks(settings.classifier());
+        this.checks = new EngineChecks(settings.classifier(), settings.model().isPresent());
     }
 
     Optional<LoadedSuite> load(SuiteFile file) {

@@ -53,7 +53,8 @@ public final class SuiteReader {
      * setting's value or a task's source exists. Each answers a problem message, or empty.
      */
     public interface SuiteChecks {
-        Optional<String> checkpoint(String reference);
+        /** @param suiteLevel whether this is the suite's {@code checkpoint}, which {@code -Dmodel} replaces */
+        Optional<String> checkpoint(String reference, boolean suiteLevel);
 
         Optional<String> classifier(Map<String, String> settings, long seed);
 
@@ -106,7 +107,7 @@ public final class SuiteReader {
                         + ".yaml'; they must match so that -Dsuite=" + n + " finds this file"));
         String description = optional(f, "description").flatMap(n -> text(n, "description")).orElse("");
         Optional<String> checkpoint = required(f, "checkpoint", root).flatMap(n -> text(n, "checkpoint"));
-        checkpoint.flatMap(checks::checkpoint).ifPresent(p -> problem(line(f.get("checkpoint")), p));
+        checkpoint.flatMap(c -> checks.checkpoint(c, true)).ifPresent(p -> problem(line(f.get("checkpoint")), p));
         long seed = optional(f, "seed").flatMap(n -> integer(n, "seed", Long.MIN_VALUE)).orElse(0L);
         int examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1))
                 .map(Long::intValue).orElse(0);
@@ -182,7 +183,8 @@ public final class SuiteReader {
         template.filter(t -> !t.contains("{}")).ifPresent(t -> problem(line(f.get("template")),
                 what + ": template '" + t + "' has no '{}' where the class name goes"));
         Optional<String> checkpoint = optional(f, "checkpoint").flatMap(n -> text(n, "checkpoint"));
-        checkpoint.flatMap(checks::checkpoint).ifPresent(p -> problem(line(f.get("checkpoint")), what + ": " + p));
+        checkpoint.flatMap(c -> checks.checkpoint(c, false))
+                .ifPresent(p -> problem(line(f.get("checkpoint")), what + ": " + p));
         Thresholds thresholds = optional(f, "thresholds").map(n -> thresholds(n, what)).orElse(Thresholds.none());
         if (thresholds.shapeBias().isPresent() && type.isPresent() && type.get() != TaskType.CUE_CONFLICT) {
             problem(line(f.get("thresholds")), what + ": shape_bias applies only to cue-conflict tasks");

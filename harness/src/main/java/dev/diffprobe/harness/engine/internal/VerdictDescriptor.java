@@ -73,9 +73,12 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         };
     }
 
-    /** The test's name as a person reads it in a report. */
-    static String displayName(Check check, Thresholds thresholds, EngineSettings settings) {
-        return switch (check) {
+    /**
+     * The test's name as a person reads it in a report, led by suite and task, since Surefire's
+     * report merges tests of one name: {@code binding/ShapeColor: accuracy >= 0.60}.
+     */
+    static String displayName(String suite, String task, Check check, Thresholds thresholds, EngineSettings settings) {
+        return suite + "/" + task + ": " + switch (check) {
             case THRESHOLD -> String.format(Locale.ROOT, "accuracy >= %.2f", thresholds.accuracy().orElseThrow());
             case CHANCE -> "above chance (binomial test, alpha " + settings.alpha() + ")";
             case REGRESSION -> String.format(Locale.ROOT, "no regression vs baseline (McNemar, alpha %s, max drop %.2f)",
