@@ -116,10 +116,11 @@ final class TaskFigures {
     }
 
     private static String plattSkipReason(List<Classification> results) {
-        long distinct = results.stream().filter(c -> c.error().isEmpty())
-                .mapToLong(Classification::denoiserCalls).distinct().count();
-        return distinct > 1 ? null
-                : "every example cost the same number of denoiser calls (an unpruned or contrastive run), so calls carry no confidence";
+        long[] calls = results.stream().filter(c -> c.error().isEmpty())
+                .mapToLong(Classification::denoiserCalls).distinct().toArray();
+        return calls.length != 1 ? null
+                : "every example cost the same number of denoiser calls (" + calls[0] + "): nothing was pruned "
+                        + "early, or the run does not prune, so calls carry no confidence";
     }
 
     /** The paper fits the temperature on scores from unpruned runs (see TemperatureScaling). */

@@ -56,7 +56,7 @@ class DiffProbeReporterTest {
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
                 "Color.confusion.png", "Color.reliability-temperature.png", "Color.calibration.md");
-        assertThat(Files.readString(files.get(2))).contains("| Platt (calls) | not fitted: every example cost the same");
+        assertThat(Files.readString(files.get(2))).contains("| Platt (calls) | not fitted: every example cost the same number of denoiser calls (4000)");
     }
 
     @Test
