@@ -15,7 +15,8 @@ import java.util.Random;
  * shows as RSS growing with the number of calls. Reads VmRSS from /proc/self/status (Linux).
  *
  * <p>Arguments: checkpoint reference, number of images, batch size. Prints RSS after warm-up, at
- * every tenth of the run, and at the end.
+ * every tenth of the run, and at the end, next to the Java heap's committed size (part of RSS,
+ * grown by the JVM on its own schedule, so not a native leak).
  */
 public final class DenoiserMemory {
 
@@ -46,15 +47,16 @@ public final class DenoiserMemory {
                 call(model, xt, t, cond, random);
             }
             long start = System.nanoTime();
-            System.out.printf("start\tbatches=0\timages=0\trss_kib=%d%n", rssKib());
+            System.out.printf("start\tbatches=0\timages=0\trss_kib=%d\theap_kib=%d%n", rssKib(), heapKib());
             for (long b = 1; b <= batches; b++) {
                 call(model, xt, t, cond, random);
                 if (b % Math.max(1, batches / 10) == 0 || b == batches) {
-                    System.out.printf("progress\tbatches=%d\timages=%d\trss_kib=%d\tseconds=%.0f%n",
-                            b, b * batch, rssKib(), (System.nanoTime() - start) / 1e9);
+                    System.out.printf("progress\tbatches=%d\timages=%d\trss_kib=%d\theap_kib=%d\tseconds=%.0f%n",
+                            b, b * batch, rssKib(), heapKib(), (System.nanoTime() - start) / 1e9);
                 }
             }
-            System.out.printf("end\tbatches=%d\timages=%d\trss_kib=%d%n", batches, batches * batch, rssKib());
+            System.out.printf("end\tbatches=%d\timages=%d\trss_kib=%d\theap_kib=%d%n",
+                    batches, batches * batch, rssKib(), heapKib());
         }
     }
 
@@ -69,6 +71,10 @@ public final class DenoiserMemory {
             t[i] = random.nextFloat();
         }
         model.predictX0(xt, t, cond);
+    }
+
+    private static long heapKib() {
+        return Runtime.getRuntime().totalMemory() / 1024;
     }
 
     private static long rssKib() throws IOException {
