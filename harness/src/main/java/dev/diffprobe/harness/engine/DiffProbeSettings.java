@@ -52,12 +52,12 @@ public final class DiffProbeSettings {
      */
     public static final String DATA = "data";
 
-    /** {@code cpu}, or {@code gpu} to run checkpoints on the GPU when one is present. Default {@value #DEFAULT_DEVICE}. */
-    public static final String DEVICE = "device";
-    /** Default of {@value #DEVICE}. */
-    public static final String DEFAULT_DEVICE = "cpu";
-
-    /** Prefix of the engine's tuning keys; any other key under it is reported as unknown. */
+    /**
+     * Prefix of the engine's tuning keys; any other key under it is reported as unknown. The
+     * models module's own settings share it and are known: {@code diffprobe.device} ({@code auto},
+     * {@code cpu} or {@code gpu}), {@code diffprobe.maxBatch}, {@code diffprobe.threads},
+     * {@code diffprobe.checkpointCache} (see {@link dev.diffprobe.models.ModelSettings}).
+     */
     public static final String PREFIX = "diffprobe.";
 
     /**

@@ -62,6 +62,25 @@ class ExecutionTest {
     }
 
     @Test
+    void aBaselineRunsTheSameExamplesAndTheRegressionVerdictComparesThePairs() {
+        FakeClassifiers worse = FakeClassifiers.worseThanBaseline();
+
+        EngineExecutionResults results = run(worse, Map.of("baseline", "src/test/resources/checkpoints/fake-baseline"));
+
+        assertThat(worse.classified).hasSize(2 * (8 + 6));
+        assertThat(out.resolve("smoke/Shape.baseline.csv")).exists();
+        results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
+                "smoke/Shape: no regression vs baseline (McNemar, alpha 0.05, max drop 0.00)"),
+                finishedWithFailure(message(m -> m.startsWith("Shape: fake-fake 0.00 vs baseline fake-fake-baseline 1.00"
+                        + " (n=8), discordant 8 lost / 0 gained")))));
+
+        FakeClassifiers same = FakeClassifiers.perfect();
+        run(same, Map.of("baseline", "src/test/resources/checkpoints/fake-baseline",
+                "diffprobe.output", out.resolve("same").toString()))
+                .testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+    }
+
+    @Test
     void examplesSettingCapsEveryTask() {
         FakeClassifiers perfect = FakeClassifiers.perfect();
 

@@ -20,13 +20,24 @@ import java.util.function.ToIntFunction;
  */
 final class FakeClassifiers implements ClassifierSource {
     private final ToIntFunction<Example> predictor;
+    private final ToIntFunction<Example> baselinePredictor;
     private final int killAfter;
     final List<String> classified = new ArrayList<>();
     final List<Path> opened = new ArrayList<>();
 
     private FakeClassifiers(ToIntFunction<Example> predictor, int killAfter) {
+        this(predictor, predictor, killAfter);
+    }
+
+    private FakeClassifiers(ToIntFunction<Example> predictor, ToIntFunction<Example> baselinePredictor, int killAfter) {
         this.predictor = predictor;
+        this.baselinePredictor = baselinePredictor;
         this.killAfter = killAfter;
+    }
+
+    /** Always wrong, except on a checkpoint directory named {@code fake-baseline}, where always right. */
+    static FakeClassifiers worseThanBaseline() {
+        return new FakeClassifiers(e -> 1 - e.label(), Example::label, Integer.MAX_VALUE);
     }
 
     /** Always right. */
@@ -55,13 +66,15 @@ final class FakeClassifiers implements ClassifierSource {
     @Override
     public LoadedCheckpoint open(Path checkpoint, RunSettings settings) {
         opened.add(checkpoint);
+        ToIntFunction<Example> rule = checkpoint.getFileName().toString().equals("fake-baseline")
+                ? baselinePredictor : predictor;
         ZeroShotClassifier classifier = (examples, sink) -> {
             for (Example example : examples) {
                 if (classified.size() >= killAfter) {
                     throw new IllegalStateException("simulated kill after " + killAfter + " examples");
                 }
                 classified.add(example.id());
-                int predicted = predictor.applyAsInt(example);
+                int predicted = rule.applyAsInt(example);
                 double[] scores = new double[example.candidates().size()];
                 for (int k = 0; k < scores.length; k++) {
                     scores[k] = k == predicted ? 1.0 : 2.0;

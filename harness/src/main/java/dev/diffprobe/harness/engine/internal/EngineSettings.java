@@ -2,6 +2,7 @@ package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.engine.DiffProbeSettings;
+import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.tasks.data.DatasetCatalog;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  */
 public record EngineSettings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
                              OptionalInt examples, OptionalLong seed, List<Path> data,
-                             String device, Map<String, String> classifier, double alpha,
+                             Map<String, String> classifier, double alpha,
                              double regressionAlpha, Path output, List<String> problems,
                              List<String> unknownKeys) {
 
@@ -40,8 +41,10 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
     /** Where Debian's dataset packages (e.g. dataset-fashion-mnist) put their files. */
     static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
 
+    /** The engine's own keys, and the models module's, which it reads from system properties. */
     private static final Set<String> ENGINE_KEYS = Set.of(DiffProbeSettings.ALPHA,
-            DiffProbeSettings.REGRESSION_ALPHA, DiffProbeSettings.OUTPUT);
+            DiffProbeSettings.REGRESSION_ALPHA, DiffProbeSettings.OUTPUT, ModelSettings.DEVICE,
+            ModelSettings.MAX_BATCH, ModelSettings.THREADS, ModelSettings.CHECKPOINT_CACHE);
 
     public EngineSettings {
         suites = suites.map(s -> Set.copyOf(new TreeSet<>(s)));
@@ -66,10 +69,6 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
             data.stream().filter(d -> !Files.isDirectory(d)).forEach(d -> problems.add("-D" + DiffProbeSettings.DATA
                     + ": " + d + " is not a directory (" + d.toAbsolutePath() + ")"));
         }
-        String device = text(parameters, DiffProbeSettings.DEVICE).orElse(DiffProbeSettings.DEFAULT_DEVICE);
-        if (!device.equals("cpu") && !device.equals("gpu")) {
-            problems.add("-D" + DiffProbeSettings.DEVICE + "=" + device + ": expected cpu or gpu");
-        }
         double alpha = probability(parameters, DiffProbeSettings.ALPHA, DiffProbeSettings.DEFAULT_ALPHA, problems);
         double regressionAlpha = probability(parameters, DiffProbeSettings.REGRESSION_ALPHA,
                 DiffProbeSettings.DEFAULT_REGRESSION_ALPHA, problems);
@@ -89,7 +88,7 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
                 unknown.add(key);
             }
         }
-        return new EngineSettings(suites, model, baseline, examples, seed, data, device,
+        return new EngineSettings(suites, model, baseline, examples, seed, data,
                 classifier, alpha, regressionAlpha, output, problems, unknown);
     }
 
