@@ -1,0 +1,67 @@
+"""Resumable training runs: a run directory holds state.pt (written atomically), loss.csv and
+EMA snapshots kept at chosen steps."""
+import os
+import time
+
+import torch
+
+
+class Run:
+    def __init__(self, directory):
+        self.directory = directory
+        os.makedirs(directory, exist_ok=True)
+        self.state_path = os.path.join(directory, "state.pt")
+        self.loss_path = os.path.join(directory, "loss.csv")
+
+    def load(self):
+        """The saved state, or None for a fresh run."""
+        if not os.path.exists(self.state_path):
+            return None
+        return torch.load(self.state_path)
+
+    def save(self, state, name="state.pt"):
+        path = os.path.join(self.directory, name)
+        torch.save(state, path + ".tmp")
+        os.replace(path + ".tmp", path)
+
+    def log_loss(self, rows):
+        """rows: (step, loss, wall seconds). Steps after the last saved state are rewritten on
+        resume, so the log is truncated to the resumed step first (see truncate_log)."""
+        new = not os.path.exists(self.loss_path)
+        with open(self.loss_path, "a") as f:
+            if new:
+                f.write("step,loss,wall_s\n")
+            for step, loss, wall in rows:
+                f.write(f"{step},{loss:.6f},{wall:.1f}\n")
+
+    def truncate_log(self, step):
+        if not os.path.exists(self.loss_path):
+            return
+        with open(self.loss_path) as f:
+            lines = f.readlines()
+        kept = [lines[0]] + [l for l in lines[1:] if int(l.split(",")[0]) <= step]
+        with open(self.loss_path, "w") as f:
+            f.writelines(kept)
+
+
+class Clock:
+    """Wall time that survives restarts: the saved total plus this process's share."""
+
+    def __init__(self, saved_seconds):
+        self.saved = saved_seconds
+        self.start = time.time()
+
+    def total(self):
+        return self.saved + time.time() - self.start
+
+
+def read_loss(path):
+    steps, losses, walls = [], [], []
+    with open(path) as f:
+        next(f)
+        for line in f:
+            step, loss, wall = line.strip().split(",")
+            steps.append(int(step))
+            losses.append(float(loss))
+            walls.append(float(wall))
+    return steps, losses, walls

@@ -1,0 +1,124 @@
+"""Trains the contrastive twin (CNN image encoder + pooled text encoder) with the symmetric InfoNCE
+loss and a learned temperature, as CLIP. Resumable like train_diffusion.py.
+
+  /usr/bin/python3 models/training/train_contrastive.py --dataset clevr \
+      --data /work/data/clevr-train-2obj --data /work/data/clevr-train-1obj \
+      --run models/training/runs/clevr-contrastive --steps 2000 --threads 1
+"""
+import argparse
+import copy
+import shlex
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+import data as datasets
+from nets import ContrastivePair, parameter_count
+from runstate import Clock, Run
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--dataset", required=True, choices=["clevr", "fashion", "fake"])
+    p.add_argument("--data", action="append", default=[], help="data directory (repeatable)")
+    p.add_argument("--run", required=True, help="run directory: state, loss log")
+    p.add_argument("--steps", type=int, required=True, help="total optimiser steps to reach")
+    p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--lr", type=float, default=5e-4, help="AdamW learning rate after warmup")
+    p.add_argument("--warmup", type=int, default=100, help="steps of linear learning-rate warmup")
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--ema", type=float, default=0.999, help="EMA decay of the exported weights")
+    p.add_argument("--resolution", type=int, default=32)
+    p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
+    p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
+    p.add_argument("--save-every", type=int, default=100, help="steps between saved states")
+    p.add_argument("--seed", type=int, default=0)
+    return p.parse_args(argv)
+
+
+def fresh_state(args):
+    torch.manual_seed(args.seed)
+    tokenizer = datasets.tokenizer_for(args.dataset, args.max_length)
+    config = {
+        "kind": "contrastive", "dataset": args.dataset, "data": args.data, "resolution": args.resolution,
+        "max_length": args.max_length, "vocab": tokenizer.vocab,
+        "hyper": {k: getattr(args, k) for k in ("batch", "lr", "warmup", "weight_decay", "ema", "seed")},
+        "command": "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv),
+    }
+    model = ContrastivePair(len(tokenizer.vocab), args.max_length)
+    return {"config": config, "step": 0, "wall": 0.0, "model": model.state_dict(), "ema": model.state_dict(),
+            "optimizer": None, "generator": torch.Generator().manual_seed(args.seed).get_state()}
+
+
+def info_nce(image, text, ids, logit_scale):
+    """Symmetric cross-entropy over the batch's similarity matrix. Captions that are identical
+    token for token (a batch often holds two "a red cube.") share the target mass instead of
+    being pushed apart as negatives."""
+    logits = logit_scale.exp().clamp(max=100) * image @ text.t()
+    same = (ids[:, None, :] == ids[None, :, :]).all(-1).float()
+    targets = same / same.sum(1, keepdim=True)
+    return 0.5 * (torch.sum(-targets * F.log_softmax(logits, 1), 1).mean()
+                  + torch.sum(-targets * F.log_softmax(logits.t(), 1), 1).mean())
+
+
+def main(argv):
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    run = Run(args.run)
+    state = run.load() or fresh_state(args)
+    config, hyper = state["config"], state["config"]["hyper"]
+    run.truncate_log(state["step"])
+    tokenizer = datasets.Tokenizer(config["vocab"], config["max_length"])
+    data = datasets.load(config["dataset"], config["data"], config["resolution"], tokenizer,
+                         cache=f"{args.run}/data-cache.pt")
+    if data.unknown:
+        raise datasets.DataError(f"captions use words outside the vocabulary: {data.unknown}")
+
+    model = ContrastivePair(len(config["vocab"]), config["max_length"])
+    model.load_state_dict(state["model"])
+    ema = copy.deepcopy(model)
+    ema.load_state_dict(state["ema"])
+    ema.requires_grad_(False)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=hyper["lr"], weight_decay=hyper["weight_decay"])
+    if state["optimizer"]:
+        optimizer.load_state_dict(state["optimizer"])
+    generator = torch.Generator()
+    generator.set_state(state["generator"])
+    clock = Clock(state["wall"])
+    step = state["step"]
+    print(f"{len(data)} images, {parameter_count(model)} parameters, resuming at step {step}", flush=True)
+
+    rows = []
+    recent = time.time()
+    while step < args.steps:
+        pixels, ids = data.batch(hyper["batch"], generator)
+        loss = info_nce(model.image(pixels), model.text(ids), ids, model.logit_scale)
+        for group in optimizer.param_groups:
+            group["lr"] = hyper["lr"] * min(1.0, (step + 1) / hyper["warmup"])
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        decay = min(hyper["ema"], (1 + step) / (10 + step))
+        with torch.no_grad():
+            for e, p in zip(ema.parameters(), model.parameters()):
+                e.mul_(decay).add_(p, alpha=1 - decay)
+        step += 1
+        rows.append((step, loss.item(), clock.total()))
+        if step % 20 == 0:
+            mean = sum(r[1] for r in rows[-20:]) / len(rows[-20:])
+            print(f"step {step} loss {mean:.4f} temperature {1 / model.logit_scale.exp().item():.4f} "
+                  f"{(time.time() - recent) / 20:.2f} s/step", flush=True)
+            recent = time.time()
+        if step % args.save_every == 0 or step == args.steps:
+            state.update(step=step, wall=clock.total(), model=model.state_dict(), ema=ema.state_dict(),
+                         optimizer=optimizer.state_dict(), generator=generator.get_state())
+            run.save(state)
+            run.log_loss(rows)
+            rows = []
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

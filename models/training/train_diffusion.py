@@ -1,0 +1,130 @@
+"""Trains a text-conditioned pixel-space UNet with its text encoder (epsilon prediction, cosine
+schedule, T = 1000). Resumable: rerun the same command and it continues from <run>/state.pt.
+
+  /usr/bin/python3 models/training/train_diffusion.py --dataset clevr \
+      --data /work/data/clevr-train-2obj --data /work/data/clevr-train-1obj \
+      --run models/training/runs/clevr-diffusion --steps 6000 --threads 2 --keep 500
+"""
+import argparse
+import copy
+import shlex
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+import data as datasets
+from nets import DiffusionPair, parameter_count
+from runstate import Clock, Run
+from schedule import TRAIN_TIMESTEPS, alpha_bar_table
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--dataset", required=True, choices=["clevr", "fashion", "fake"])
+    p.add_argument("--data", action="append", default=[], help="data directory (repeatable)")
+    p.add_argument("--run", required=True, help="run directory: state, loss log, snapshots")
+    p.add_argument("--steps", type=int, required=True, help="total optimiser steps to reach")
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=2e-4, help="AdamW learning rate after warmup")
+    p.add_argument("--warmup", type=int, default=200, help="steps of linear learning-rate warmup")
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--ema", type=float, default=0.999, help="EMA decay of the exported weights")
+    p.add_argument("--caption-dropout", type=float, default=0.1,
+                   help="share of captions replaced by the empty caption (classifier-free guidance)")
+    p.add_argument("--widths", default="32,64,128", help="UNet channels at 16x16, 8x8, 4x4")
+    p.add_argument("--resolution", type=int, default=32)
+    p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
+    p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
+    p.add_argument("--save-every", type=int, default=100, help="steps between saved states")
+    p.add_argument("--keep", type=int, action="append", default=[], help="keep an EMA snapshot at this step")
+    p.add_argument("--seed", type=int, default=0)
+    return p.parse_args(argv)
+
+
+def fresh_state(args):
+    torch.manual_seed(args.seed)
+    tokenizer = datasets.tokenizer_for(args.dataset, args.max_length)
+    config = {
+        "kind": "diffusion", "dataset": args.dataset, "data": args.data, "resolution": args.resolution,
+        "max_length": args.max_length, "vocab": tokenizer.vocab,
+        "unet": {"widths": tuple(int(w) for w in args.widths.split(","))},
+        "hyper": {k: getattr(args, k) for k in ("batch", "lr", "warmup", "weight_decay", "ema", "caption_dropout", "seed")},
+        "command": "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv),
+    }
+    model = DiffusionPair(len(tokenizer.vocab), args.max_length, config["unet"])
+    return {"config": config, "step": 0, "wall": 0.0, "model": model.state_dict(), "ema": model.state_dict(),
+            "optimizer": None, "generator": torch.Generator().manual_seed(args.seed).get_state()}
+
+
+def main(argv):
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    run = Run(args.run)
+    state = run.load() or fresh_state(args)
+    config, hyper = state["config"], state["config"]["hyper"]
+    run.truncate_log(state["step"])
+    tokenizer = datasets.Tokenizer(config["vocab"], config["max_length"])
+    data = datasets.load(config["dataset"], config["data"], config["resolution"], tokenizer,
+                         cache=f"{args.run}/data-cache.pt")
+    if data.unknown:
+        raise datasets.DataError(f"captions use words outside the vocabulary: {data.unknown}")
+
+    model = DiffusionPair(len(config["vocab"]), config["max_length"], config["unet"])
+    model.load_state_dict(state["model"])
+    ema = copy.deepcopy(model)
+    ema.load_state_dict(state["ema"])
+    ema.requires_grad_(False)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=hyper["lr"], weight_decay=hyper["weight_decay"])
+    if state["optimizer"]:
+        optimizer.load_state_dict(state["optimizer"])
+    generator = torch.Generator()
+    generator.set_state(state["generator"])
+    bars = alpha_bar_table().float()
+    clock = Clock(state["wall"])
+    step = state["step"]
+    print(f"{len(data)} images, {parameter_count(model.unet)} UNet + {parameter_count(model.text)} text "
+          f"parameters, resuming at step {step}", flush=True)
+
+    rows = []
+    recent = time.time()
+    while step < args.steps:
+        pixels, ids = data.batch(hyper["batch"], generator)
+        ids[torch.rand(len(ids), generator=generator) < hyper["caption_dropout"]] = 0
+        n = torch.randint(0, TRAIN_TIMESTEPS, (len(ids),), generator=generator)
+        noise = torch.randn(pixels.shape, generator=generator)
+        a = bars[n].sqrt()[:, None, None, None]
+        s = (1 - bars[n]).sqrt()[:, None, None, None]
+        loss = F.mse_loss(model(a * pixels + s * noise, n.float(), ids), noise)
+
+        for group in optimizer.param_groups:
+            group["lr"] = hyper["lr"] * min(1.0, (step + 1) / hyper["warmup"])
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        decay = min(hyper["ema"], (1 + step) / (10 + step))
+        with torch.no_grad():
+            for e, p in zip(ema.parameters(), model.parameters()):
+                e.mul_(decay).add_(p, alpha=1 - decay)
+        step += 1
+        rows.append((step, loss.item(), clock.total()))
+
+        if step % 20 == 0:
+            mean = sum(r[1] for r in rows[-20:]) / len(rows[-20:])
+            print(f"step {step} loss {mean:.4f} {(time.time() - recent) / 20:.2f} s/step", flush=True)
+            recent = time.time()
+        if step % args.save_every == 0 or step == args.steps or step in args.keep:
+            state.update(step=step, wall=clock.total(), model=model.state_dict(), ema=ema.state_dict(),
+                         optimizer=optimizer.state_dict(), generator=generator.get_state())
+            run.save(state)
+            run.log_loss(rows)
+            rows = []
+            if step in args.keep:
+                run.save({"config": config, "step": step, "wall": clock.total(), "ema": ema.state_dict()},
+                         f"ema-{step}.pt")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
