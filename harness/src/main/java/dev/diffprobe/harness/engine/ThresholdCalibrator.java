@@ -54,12 +54,16 @@ public final class ThresholdCalibrator {
         }
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         try {
             run(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("ThresholdCalibrator: " + e.getMessage());
             System.exit(2);
+        } catch (IOException e) {
+            System.err.println("ThresholdCalibrator: cannot read or write " + e.getMessage() + " ("
+                    + e.getClass().getSimpleName() + ")");
+            System.exit(1);
         }
     }
 
@@ -77,8 +81,8 @@ public final class ThresholdCalibrator {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
             switch (args[i]) {
-                case "--examples" -> examples = Integer.valueOf(args[++i]);
-                case "--alpha" -> alpha = Double.parseDouble(args[++i]);
+                case "--examples" -> examples = positive(args[++i]);
+                case "--alpha" -> alpha = number(args[++i]);
                 case "--write" -> write = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -92,6 +96,26 @@ public final class ThresholdCalibrator {
             Files.writeString(write, apply(Files.readString(write, StandardCharsets.UTF_8), thresholds, alpha,
                     summary), StandardCharsets.UTF_8);
             out.println("wrote " + thresholds.size() + " thresholds into " + write);
+        }
+    }
+
+    private static int positive(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--examples needs a whole number of at least 1, not '" + value + "'");
+    }
+
+    private static double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--alpha needs a number, not '" + value + "'");
         }
     }
 
@@ -140,6 +164,22 @@ public final class ThresholdCalibrator {
         return new HypergeometricDistribution(null, n + m, x + y, n).upperCumulativeProbability(x);
     }
 
+    /** "seed S" from the task's journal beside the summary, which records the run's seed. */
+    static String seedOf(Path summary, String task) {
+        Path journal = summary.resolveSibling(task.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv");
+        if (Files.isRegularFile(journal)) {
+            try (Reader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(in)) {
+                    return "seed " + row.get("seed");
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return "another seed (journal " + journal + " unreadable: " + e.getMessage() + ")";
+            }
+        }
+        return "another seed (no journal beside " + summary + ")";
+    }
+
     private static String comment(Threshold t, double alpha, int tasks) {
         return String.format(Locale.ROOT, "# %s: calibration %d/%d = %.3f; one-sided Fisher exact test at %s/%d"
                 + " per task for %d examples", t.task(), t.correct(), t.n(), t.accuracy(), alpha, tasks,
@@ -160,10 +200,10 @@ public final class ThresholdCalibrator {
             }
             String body = m.group(2).replaceAll("(?m)^    thresholds:\\n(?:      .*\\n)*", "")
                     .replaceAll("(?m)^    # calibrated: .*\\n", "");
-            String block = String.format(Locale.ROOT, "    # calibrated: %d/%d = %.3f at another seed (%s);"
+            String block = String.format(Locale.ROOT, "    # calibrated: %d/%d = %.3f at %s;"
                             + " alpha %s over %d tasks, %d examples%n    thresholds:%n      accuracy: %.2f%n",
-                    t.correct(), t.n(), t.accuracy(), summary.getFileName(), alpha, thresholds.size(), t.examples(),
-                    t.threshold());
+                    t.correct(), t.n(), t.accuracy(), seedOf(summary, t.task()), alpha, thresholds.size(),
+                    t.examples(), t.threshold());
             text = text.substring(0, m.start()) + m.group(1) + body + block + text.substring(m.end());
         }
         return text;
