@@ -127,7 +127,7 @@ public final class EfficiencyStudy {
             boolean full = s == rounds;
             points.add(new StudyPoint(mode.word(), "scores/class=" + s, task.examples().size(), correct, (double) k * s,
                     full ? run.seconds : Double.NaN, full ? run.rate() : Double.NaN,
-                    full ? run.stats.modelNanos() / 1e9 : Double.NaN));
+                    full ? run.stats.modelNanos() / 1e9 : Double.NaN, full ? run.stats.meanBatch() : Double.NaN));
         }
         return run.rate();
     }
@@ -175,7 +175,7 @@ public final class EfficiencyStudy {
         int correct = (int) run.results.stream().filter(Classification::correct).count();
         double calls = run.results.stream().mapToLong(Classification::denoiserCalls).average().orElse(0);
         points.add(new StudyPoint("pruned", p.label(), run.results.size(), correct, calls, run.seconds, run.rate(),
-                run.stats.modelNanos() / 1e9));
+                run.stats.modelNanos() / 1e9, run.stats.meanBatch()));
         return run.rate();
     }
 

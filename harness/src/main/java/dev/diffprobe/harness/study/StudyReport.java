@@ -54,12 +54,13 @@ final class StudyReport {
     void write() throws IOException {
         try (Writer w = Files.newBufferedWriter(options.out().resolve("points.csv"));
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("mode", "setting", "examples",
-                     "correct", "accuracy", "mean_calls", "wall_s", "useful_images_per_s", "in_predictx0_s", "source").get())) {
+                     "correct", "accuracy", "mean_calls", "wall_s", "useful_images_per_s", "in_predictx0_s", "mean_batch", "source").get())) {
             for (StudyPoint p : points) {
                 csv.printRecord(p.mode(), p.setting(), p.examples(), p.correct(), fmt(p.accuracy()), fmt(p.meanCalls()),
                         Double.isNaN(p.wallSeconds()) ? "" : fmt(p.wallSeconds()),
                         Double.isNaN(p.imagesPerSecond()) ? "" : fmt(p.imagesPerSecond()),
                         Double.isNaN(p.modelSeconds()) ? "" : fmt(p.modelSeconds()),
+                        Double.isNaN(p.meanBatch()) ? "" : fmt(p.meanBatch()),
                         Double.isNaN(p.wallSeconds()) ? "prefix of the longest run" : "run");
             }
         }
@@ -83,15 +84,16 @@ final class StudyReport {
                         + " chance %.3f, batch %d, %.0f s in all.%n%n", model.name(), model.fingerprint().substring(0,
                         Math.min(12, model.fingerprint().length())), task.name(), task.examples().size(),
                 options.sceneSeed(), options.seed(), task.chance(), batch, seconds));
-        s.append("| mode | setting | accuracy | mean calls/example | useful images/s | wall s | in predictX0 |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        s.append("| mode | setting | accuracy | mean calls/example | useful images/s | wall s | in predictX0 | mean batch |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (StudyPoint p : points) {
             boolean prefix = Double.isNaN(p.wallSeconds());
-            s.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.1f | %s | %s | %s |%n", p.mode(),
+            s.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.1f | %s | %s | %s | %s |%n", p.mode(),
                     p.setting(), p.accuracy(), p.correct(), p.examples(), p.meanCalls(),
                     prefix ? "(prefix)" : String.format(Locale.ROOT, "%.0f", p.imagesPerSecond()),
                     prefix ? "" : String.format(Locale.ROOT, "%.1f", p.wallSeconds()),
-                    prefix ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * p.modelSeconds() / p.wallSeconds())));
+                    prefix ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * p.modelSeconds() / p.wallSeconds()),
+                    prefix ? "" : String.format(Locale.ROOT, "%.1f", p.meanBatch())));
         }
         s.append("\nRaw predictX0 rate (images/s by batch): ");
         raw.forEach(p -> s.append(String.format(Locale.ROOT, "%d: %.0f; ", p.batch(), p.imagesPerSecond())));

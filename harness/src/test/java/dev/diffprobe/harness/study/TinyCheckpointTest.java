@@ -27,19 +27,21 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Algorithm 1 on the project's own tiny checkpoint: 8 single-object colour scenes (8-way),
- * paper settings except max scores. What is asserted holds for any working checkpoint: no
+ * Algorithm 1 on the project's own tiny checkpoint: 8 single-object colour scenes (8-way), the
+ * paper's settings except min and max scores ({@value #MIN_SCORES}, {@value #MAX_SCORES}), which
+ * keep the test under 1000 denoiser calls. What is asserted holds for any working checkpoint: no
  * errors, calls and pruning rounds within Algorithm 1's bounds, and the same numbers when the
  * examples run again in another order and batch size. "The same" allows for libtorch's CPU
  * kernels, whose output for one image changes in the last bits with the batch around it (about
  * 1e-9 relative on mean scores, measured): the (t, eps) stream is identical, so decisions agree
  * unless a p-value lies within that noise of the cutoff. The fake-model tests check bitwise
- * equality.
+ * equality. Accuracy is left to the suites: 8 examples cannot carry a meaningful test of it.
  */
 class TinyCheckpointTest {
     /** Another checkpoint (directory or embedded name) for this test, e.g. a candidate before it is committed. */
     private static final String CHECKPOINT = System.getProperty("diffprobe.testCheckpoint", Checkpoint.DEFAULT);
-    private static final int MAX_SCORES = 30;
+    private static final int MIN_SCORES = 5;
+    private static final int MAX_SCORES = 10;
     private static DiffusionModel model;
     private static Task task;
 
@@ -61,7 +63,7 @@ class TinyCheckpointTest {
     }
 
     private static Map<String, Classification> classify(List<Example> examples, int batch) {
-        ClassifierSettings settings = ClassifierSettings.builder().setSeed(3).optMaxScores(MAX_SCORES)
+        ClassifierSettings settings = ClassifierSettings.builder().setSeed(3).optMinScores(MIN_SCORES).optMaxScores(MAX_SCORES)
                 .optBatchSize(batch).build();
         Map<String, Classification> results = new TreeMap<>();
         DiffusionClassifier classifier = new DiffusionClassifier(model, settings);
@@ -81,18 +83,19 @@ class TinyCheckpointTest {
         assertThat(first).hasSize(8);
         for (Classification c : first.values()) {
             assertThat(c.error()).as(c.exampleId()).isEmpty();
-            assertThat(c.denoiserCalls()).isBetween(8L * 20, 8L * MAX_SCORES);
+            assertThat(c.denoiserCalls()).isBetween(8L * MIN_SCORES, 8L * MAX_SCORES);
             assertThat(c.droppedAtRound()[c.predicted()]).isEqualTo(-1);
             for (int k = 0; k < 8; k++) {
                 int dropped = c.droppedAtRound()[k];
-                assertThat(dropped == -1 || (dropped >= 20 && dropped <= MAX_SCORES)).as("round %d", dropped).isTrue();
+                assertThat(dropped == -1 || (dropped >= MIN_SCORES && dropped <= MAX_SCORES)).as("round %d", dropped)
+                        .isTrue();
                 assertThat(Double.isFinite(c.meanScores()[k])).isTrue();
             }
         }
         List<Example> shuffled = new ArrayList<>(task.examples());
         Collections.shuffle(shuffled, new Random(5));
-        Map<String, Classification> again = classify(shuffled, batch / 2);
-        for (String id : first.keySet()) {
+        Map<String, Classification> again = classify(shuffled.subList(0, 4), batch / 2);
+        for (String id : again.keySet()) {
             double[] expected = first.get(id).meanScores();
             double[] actual = again.get(id).meanScores();
             for (int k = 0; k < expected.length; k++) {
