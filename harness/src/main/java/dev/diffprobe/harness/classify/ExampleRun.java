@@ -17,6 +17,8 @@ import java.util.Optional;
  * rounds were issued ahead of need.
  */
 final class ExampleRun {
+    private static final int INITIAL_CAPACITY = 64;
+
     private final Example example;
     private final float[] x;
     private final List<List<TextEmbedding>> prompts;
@@ -48,7 +50,9 @@ final class ExampleRun {
         this.alive = new boolean[k];
         Arrays.fill(alive, true);
         this.aliveCount = k;
-        this.scores = new double[k][settings.maxScores()];
+        // Grown on demand: most examples end long before maxScores, and k x maxScores would be
+        // megabytes per example for a 1000-way task.
+        this.scores = new double[k][Math.min(settings.maxScores(), INITIAL_CAPACITY)];
         this.droppedAt = new int[k];
         Arrays.fill(droppedAt, -1);
         if (settings.mode() == Mode.NAIVE) {
@@ -181,6 +185,9 @@ final class ExampleRun {
             if (!Double.isFinite(score)) {
                 throw new ExampleFailure("NonFiniteScore", "weighting " + settings.weighting().name() + " gave w="
                         + round.weight[c] + " at t=" + String.format("%.4f", round.t[c]));
+            }
+            if (round.index == scores[c].length) {
+                scores[c] = Arrays.copyOf(scores[c], Math.min(settings.maxScores(), 2 * scores[c].length));
             }
             scores[c][round.index] = score;
             listener.scored(example.id(), round.index, c, round.t[c], error, round.weight[c]);
