@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The reports module's {@link Reporter}, declared in
  * {@code META-INF/services/dev.diffprobe.harness.run.Reporter}: after each task its confusion
- * matrices, calibrations and score traces; after each suite its charts and accuracy tables.
+ * matrices, calibrations, score traces and, in regression mode, the paired comparison; after
+ * each suite its charts and accuracy tables.
  * The engine attaches the returned files to the task's and suite's results in Allure.
  */
 public final class DiffProbeReporter implements Reporter {
@@ -19,8 +20,10 @@ public final class DiffProbeReporter implements Reporter {
     public List<Path> taskFinished(TaskOutcome outcome) {
         List<Path> files = new ArrayList<>(TaskFigures.write(outcome, false,
                 ReportSettings.calibrationSplit(), ReportSettings.tracePlots()));
-        outcome.baseline().ifPresent(b -> files.addAll(TaskFigures.write(b, true,
-                ReportSettings.calibrationSplit(), ReportSettings.tracePlots())));
+        outcome.baseline().ifPresent(b -> {
+            files.add(RegressionNote.write(outcome, b));
+            files.addAll(TaskFigures.write(b, true, ReportSettings.calibrationSplit(), ReportSettings.tracePlots()));
+        });
         return files;
     }
 

@@ -1,6 +1,8 @@
 package dev.diffprobe.reports;
 
 import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.harness.run.Verdicts;
+import dev.diffprobe.harness.stats.PairedComparison;
 import dev.diffprobe.tasks.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class DiffProbeReporterTest {
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
                 "ShapeColor.confusion.png", "ShapeColor.reliability-platt.png", "ShapeColor.calibration.md",
-                "ShapeColor.baseline.confusion.png", "ShapeColor.baseline.reliability-platt.png",
+                "ShapeColor.regression.md", "ShapeColor.baseline.confusion.png", "ShapeColor.baseline.reliability-platt.png",
                 "ShapeColor.baseline.calibration.md");
         for (Path png : files.stream().filter(p -> p.toString().endsWith(".png")).toList()) {
             assertThat(ImageIO.read(png.toFile())).as(png.toString()).isNotNull();
@@ -44,6 +46,11 @@ class DiffProbeReporterTest {
         String note = Files.readString(files.get(2), StandardCharsets.UTF_8);
         assertThat(note).contains("| Platt (calls) | P(correct) = sigmoid(")
                 .contains("| Temperature (mean scores) | not fitted: pruned run");
+        PairedComparison paired = Verdicts.pair(outcome, outcome.baseline().orElseThrow());
+        assertThat(Files.readString(files.get(3), StandardCharsets.UTF_8))
+                .contains("# ShapeColor: candidate vs baseline on the same 300 examples")
+                .contains("**" + paired.lost() + " lost**", "**" + paired.gained() + " gained**")
+                .contains(paired.difference().toString());
     }
 
     @Test
