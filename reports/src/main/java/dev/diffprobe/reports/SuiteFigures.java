@@ -1,13 +1,16 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.PairedComparison;
 import dev.diffprobe.harness.stats.WilsonInterval;
+import dev.diffprobe.reports.calibration.CalibrationSplit;
 import dev.diffprobe.reports.plot.AccuracyVsCallsChart;
 import dev.diffprobe.reports.plot.ComputePoint;
 import dev.diffprobe.reports.plot.PairedDifference;
 import dev.diffprobe.reports.plot.RegressionChart;
+import dev.diffprobe.reports.plot.ReliabilityChart;
 import dev.diffprobe.reports.plot.TaskAccuracyChart;
 import dev.diffprobe.reports.plot.TaskBar;
 import dev.diffprobe.reports.summary.AccuracyTable;
@@ -34,7 +37,8 @@ import java.util.stream.Stream;
 /**
  * The files of a finished suite, written into its output directory beside the journals: the
  * per-task bar chart, accuracy against denoiser calls per model, in regression mode the paired
- * differences per task, and the accuracy table; and,
+ * differences per task, the calibrations of every task and of all tasks pooled with the pooled
+ * reliability diagrams, and the accuracy table; and,
  * one level up, {@code summary.md} / {@code summary.csv}, which gather the accuracy tables of
  * every suite run into the same output directory.
  */
@@ -70,8 +74,42 @@ final class SuiteFigures {
                     suite + ": accuracy vs denoiser calls (all tasks pooled)", compute));
         }
         regression(outcomes, suite, dir).ifPresent(files::add);
+        files.addAll(calibration(outcomes, suite, dir));
         files.addAll(new AccuracyTable(results).write(dir, TABLE, "DiffProbe suite " + suite + ": accuracy"));
         files.addAll(summary(outDir));
+        return files;
+    }
+
+    /**
+     * The calibrations of every task and of all tasks pooled (candidate runs only): a task has a
+     * few dozen held-out examples, the pooled suite a few hundred, so its reliability diagram is
+     * the one to read. Pooling assumes the tasks share the classifier settings, as a suite's do.
+     */
+    private static List<Path> calibration(List<TaskOutcome> outcomes, String suite, Path dir) {
+        CalibrationSplit split = ReportSettings.calibrationSplit();
+        List<String> notes = new ArrayList<>(List.of("# Calibration, suite " + suite, ""));
+        notes.addAll(CalibrationAttempt.header(split));
+        List<Classification> pooled = new ArrayList<>();
+        for (TaskOutcome o : outcomes) {
+            pooled.addAll(o.classifications());
+            CalibrationAttempt.both(o.classifications(), Series.mode(o), split).forEach(a -> notes.add(a.row(o.taskName())));
+        }
+        List<Path> files = new ArrayList<>();
+        String mode = Series.mode(outcomes.get(0));
+        for (CalibrationAttempt attempt : CalibrationAttempt.both(pooled, mode, split)) {
+            notes.add(attempt.row("**all tasks pooled**"));
+            if (attempt.calibration().isPresent()) {
+                files.add(ReliabilityChart.write(dir.resolve("reliability-" + attempt.word() + ".png"),
+                        suite + " (all tasks) on " + Series.of(outcomes.get(0), false), attempt.calibration().get()));
+            }
+        }
+        Path note = dir.resolve("calibration.md");
+        try {
+            Files.writeString(note, String.join("\n", notes) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + note + ": " + e.getMessage(), e);
+        }
+        files.add(note);
         return files;
     }
 

@@ -1,9 +1,6 @@
 package dev.diffprobe.reports;
 
-import dev.diffprobe.harness.classify.Classification;
-import dev.diffprobe.harness.classify.Mode;
 import dev.diffprobe.harness.run.TaskOutcome;
-import dev.diffprobe.reports.calibration.Calibration;
 import dev.diffprobe.reports.calibration.CalibrationSplit;
 import dev.diffprobe.reports.plot.ConfusionMatrixChart;
 import dev.diffprobe.reports.plot.ReliabilityChart;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,31 +44,13 @@ final class TaskFigures {
         List<String> notes = new ArrayList<>();
         notes.add("# Calibration of " + outcome.taskName() + " on " + who);
         notes.add("");
-        notes.add(String.format(Locale.ROOT, "Fit split: examples whose id hashes below %.2f (%s=%s); the rest are held out.",
-                split.fitFraction(), ReportSettings.CALIBRATION_FIT, split.fitFraction()));
-        notes.add("ECE: 15 equal-width confidence bins, on the held-out examples only.");
-        notes.add("");
-        notes.add("| method | fitted | fit n | held-out n | held-out ECE |");
-        notes.add("|---|---|---|---|---|");
-        List<Classification> results = outcome.classifications();
-        String plattReason = plattSkipReason(results);
-        String temperatureReason = temperatureSkipReason(outcome);
-        for (String method : List.of(Calibration.PLATT, Calibration.TEMPERATURE)) {
-            String reason = method.equals(Calibration.PLATT) ? plattReason : temperatureReason;
-            if (reason == null) {
-                try {
-                    Calibration calibration = method.equals(Calibration.PLATT)
-                            ? Calibration.platt(results, split) : Calibration.temperature(results, split);
-                    String file = base + ".reliability-" + (method.equals(Calibration.PLATT) ? "platt" : "temperature") + ".png";
-                    files.add(ReliabilityChart.write(dir.resolve(file), outcome.taskName() + " on " + who, calibration));
-                    notes.add(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.4f |", method, calibration.fitted(),
-                            calibration.fitCount(), calibration.heldOutCount(), calibration.heldOut().value()));
-                    continue;
-                } catch (IllegalArgumentException e) {
-                    reason = e.getMessage();
-                }
+        notes.addAll(CalibrationAttempt.header(split));
+        for (CalibrationAttempt attempt : CalibrationAttempt.both(outcome.classifications(), Series.mode(outcome), split)) {
+            notes.add(attempt.row(outcome.taskName()));
+            if (attempt.calibration().isPresent()) {
+                files.add(ReliabilityChart.write(dir.resolve(base + ".reliability-" + attempt.word() + ".png"),
+                        outcome.taskName() + " on " + who, attempt.calibration().get()));
             }
-            notes.add("| " + method + " | not fitted: " + reason + " | | | |");
         }
         Path note = dir.resolve(base + ".calibration.md");
         try {
@@ -113,22 +91,6 @@ final class TaskFigures {
             index++;
         }
         return files;
-    }
-
-    private static String plattSkipReason(List<Classification> results) {
-        long[] calls = results.stream().filter(c -> c.error().isEmpty())
-                .mapToLong(Classification::denoiserCalls).distinct().toArray();
-        return calls.length != 1 ? null
-                : "every example cost the same number of denoiser calls (" + calls[0] + "): nothing was pruned "
-                        + "early, or the run does not prune, so calls carry no confidence";
-    }
-
-    /** The paper fits the temperature on scores from unpruned runs (see TemperatureScaling). */
-    private static String temperatureSkipReason(TaskOutcome outcome) {
-        return Series.mode(outcome).equals(Mode.PRUNED.word())
-                ? "pruned run; mean scores of dropped candidates rest on fewer rounds (fit it on a run with "
-                        + "-Ddiffprobe.classifier.mode=shared)"
-                : null;
     }
 
     static String base(Path journal) {

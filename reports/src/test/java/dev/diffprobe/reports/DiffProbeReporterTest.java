@@ -44,8 +44,8 @@ class DiffProbeReporterTest {
             assertThat(ImageIO.read(png.toFile())).as(png.toString()).isNotNull();
         }
         String note = Files.readString(files.get(2), StandardCharsets.UTF_8);
-        assertThat(note).contains("| Platt (calls) | P(correct) = sigmoid(")
-                .contains("| Temperature (mean scores) | not fitted: pruned run");
+        assertThat(note).contains("| ShapeColor | Platt (calls) | P(correct) = sigmoid(")
+                .contains("| ShapeColor | Temperature (mean scores) | not fitted: pruned run");
         PairedComparison paired = Verdicts.pair(outcome, outcome.baseline().orElseThrow());
         assertThat(Files.readString(files.get(3), StandardCharsets.UTF_8))
                 .contains("# ShapeColor: candidate vs baseline on the same 300 examples")
@@ -63,7 +63,7 @@ class DiffProbeReporterTest {
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
                 "Color.confusion.png", "Color.reliability-temperature.png", "Color.calibration.md");
-        assertThat(Files.readString(files.get(2))).contains("| Platt (calls) | not fitted: every example cost the same number of denoiser calls (4000)");
+        assertThat(Files.readString(files.get(2))).contains("| Color | Platt (calls) | not fitted: every example cost the same number of denoiser calls (4000)");
     }
 
     @Test
@@ -109,12 +109,16 @@ class DiffProbeReporterTest {
         reporter.suiteFinished(smoke, out);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
-                "tasks.png", "accuracy-vs-calls.png", "regression.png", "accuracy-table.csv", "accuracy-table.md",
+                "tasks.png", "accuracy-vs-calls.png", "regression.png", "reliability-platt.png", "calibration.md",
+                "accuracy-table.csv", "accuracy-table.md",
                 "summary.csv", "summary.md");
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("## Suite binding", "## Suite smoke",
                 "| task | chance | tiny (diffusion) | baseline: tiny-early (diffusion) |");
         assertThat(summary.lines().filter(l -> l.startsWith("| Shape |"))).hasSize(2);
+        assertThat(Files.readString(suiteDir.resolve("calibration.md")))
+                .contains("| Shape | Platt (calls) | P(correct)", "| Color | Platt (calls) | P(correct)",
+                        "| **all tasks pooled** | Platt (calls) | P(correct)");
         assertThat(SuiteFigures.thresholds(suiteDir.resolve("summary.csv"))).containsOnlyKeys("Shape");
     }
 }
