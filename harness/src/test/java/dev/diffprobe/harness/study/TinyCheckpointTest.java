@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Algorithm 1 on the project's own tiny checkpoint: 8 single-object colour scenes (8-way), the
  * paper's settings except min and max scores ({@value #MIN_SCORES}, {@value #MAX_SCORES}), which
- * keep the test under 1000 denoiser calls. What is asserted holds for any working checkpoint: no
+ * keep the test under 800 denoiser calls. What is asserted holds for any working checkpoint: no
  * errors, calls and pruning rounds within Algorithm 1's bounds, and the same numbers when the
  * examples run again in another order and batch size. "The same" allows for libtorch's CPU
  * kernels, whose output for one image changes in the last bits with the batch around it (about
@@ -94,7 +94,7 @@ class TinyCheckpointTest {
         }
         List<Example> shuffled = new ArrayList<>(task.examples());
         Collections.shuffle(shuffled, new Random(5));
-        Map<String, Classification> again = classify(shuffled.subList(0, 4), batch / 2);
+        Map<String, Classification> again = classify(shuffled.subList(0, 2), batch / 2);
         for (String id : again.keySet()) {
             double[] expected = first.get(id).meanScores();
             double[] actual = again.get(id).meanScores();
