@@ -47,6 +47,7 @@ class ExecutionTest {
         assertThat(out.resolve("smoke/summary.csv")).exists();
         assertThat(Files.readString(out.resolve("smoke/summary.md"))).contains("| Shape |").contains("| ColorShape |");
         assertThat(rows(out.resolve("smoke/Shape.csv"))).hasSize(8);
+        assertThat(Files.readString(out.resolve("smoke/Shape.summary.md"))).contains("| Shape | fake-fake | 8 | 1.000 |");
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,23 @@ final class SuiteReport {
         reported.failures().forEach(System.err::println);
         files.addAll(reported.files());
         return files;
+    }
+
+    /**
+     * The task's own summary line, {@code <task>.summary.md} beside its journal, for its verdict
+     * tests to attach: they finish before the suite's summary exists.
+     */
+    static Path writeTaskSummary(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+        SuiteSummary summary = new SuiteSummary(suite.name(), List.of(new SummaryRow(outcome,
+                spec.thresholds().accuracy(), verdicts(spec, outcome, settings))));
+        Path file = outcome.journal().resolveSibling(outcome.journal().getFileName().toString()
+                .replaceFirst("\\.csv$", "") + ".summary.md");
+        try {
+            Files.writeString(file, summary.markdown(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RunException("task " + spec.name() + ": cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     static List<Verdict> verdicts(TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {

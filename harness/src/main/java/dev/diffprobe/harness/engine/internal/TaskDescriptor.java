@@ -90,6 +90,7 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
         List<Path> files = new ArrayList<>();
         files.add(outcome.journal());
         outcome.baseline().ifPresent(b -> files.add(b.journal()));
+        files.add(SuiteReport.writeTaskSummary(suite.spec(), spec, outcome, context.settings()));
         Reporters.ReportFiles reported = context.reporters().taskFinished(outcome);
         files.addAll(reported.files());
         reported.failures().forEach(failure -> context.listener().reportingEntryPublished(this,
