@@ -23,8 +23,4 @@ public enum Check {
     public String word() {
         return word;
     }
-
-    public static java.util.Optional<Check> fromWord(String word) {
-        return java.util.Arrays.stream(values()).filter(v -> v.word.equals(word)).findFirst();
-    }
 }

@@ -1,7 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,10 +29,5 @@ public enum TaskType {
 
     public static String words() {
         return Arrays.stream(values()).map(TaskType::word).collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public String toString() {
-        return word.toLowerCase(Locale.ROOT);
     }
 }

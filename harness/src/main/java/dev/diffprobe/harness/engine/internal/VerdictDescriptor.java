@@ -30,10 +30,6 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         this.check = check;
     }
 
-    public Check check() {
-        return check;
-    }
-
     @Override
     public Type getType() {
         return Type.TEST;
