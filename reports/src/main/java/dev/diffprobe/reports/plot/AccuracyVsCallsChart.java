@@ -4,7 +4,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.ui.TextAnchor;
@@ -66,14 +65,8 @@ public final class AccuracyVsCallsChart {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
         }
 
-        LogAxis calls = new LogAxis("Mean denoiser calls per example (log scale)");
-        calls.setRange(lowest / 2, highest * 2);
-        calls.setTickUnit(new NumberTickUnit(1));
-        calls.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        calls.setMinorTickCount(9);
-        calls.setMinorTickMarksVisible(true);
-        calls.setLabelFont(Png.LABEL);
-        calls.setTickLabelFont(Png.TICK);
+        LogAxis calls = LogRange.axis("Mean denoiser calls per example (log scale)", lowest, highest,
+                new DecimalFormat("#,##0"));
         NumberAxis accuracy = new NumberAxis("Accuracy");
         accuracy.setRange(0, 1.05);
         accuracy.setLabelFont(Png.LABEL);

@@ -3,6 +3,7 @@ package dev.diffprobe.reports.plot;
 import dev.diffprobe.reports.ReportException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.RectangleInsets;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -41,6 +42,8 @@ public final class Png {
 
     static Path write(JFreeChart chart, Path file, int width, int height) {
         chart.setBackgroundPaint(Color.WHITE);
+        // Room on the right for the last tick label, which axes centre on the plot's edge.
+        chart.setPadding(new RectangleInsets(4, 4, 4, 24));
         chart.getTitle().setFont(TITLE);
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(LABEL);

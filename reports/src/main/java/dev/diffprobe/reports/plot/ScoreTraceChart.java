@@ -1,9 +1,7 @@
 package dev.diffprobe.reports.plot;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -35,7 +33,11 @@ public final class ScoreTraceChart {
         }
         Map<String, XYSeries> series = new LinkedHashMap<>();
         boolean positive = true;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
         for (ScorePoint p : points) {
+            lowest = Math.min(lowest, p.weightedScore());
+            highest = Math.max(highest, p.weightedScore());
             series.computeIfAbsent(p.candidate(), name -> new XYSeries(name, false, true))
                     .add(p.t(), p.weightedScore());
             positive &= p.weightedScore() > 0;
@@ -51,17 +53,9 @@ public final class ScoreTraceChart {
         t.setRange(0, 1);
         t.setLabelFont(Png.LABEL);
         t.setTickLabelFont(Png.TICK);
-        ValueAxis score;
-        if (positive) {
-            LogAxis log = new LogAxis("Weighted score w(t)·‖x − x̂‖² (log scale)");
-            log.setTickUnit(new NumberTickUnit(1));
-            log.setNumberFormatOverride(new DecimalFormat("0.#E0"));
-            log.setMinorTickCount(9);
-            log.setMinorTickMarksVisible(true);
-            score = log;
-        } else {
-            score = new NumberAxis("Weighted score w(t)·‖x − x̂‖²");
-        }
+        ValueAxis score = positive
+                ? LogRange.axis("Weighted score w(t)·‖x − x̂‖² (log scale)", lowest, highest, new DecimalFormat("0.#E0"))
+                : new NumberAxis("Weighted score w(t)·‖x − x̂‖²");
         score.setLabelFont(Png.LABEL);
         score.setTickLabelFont(Png.TICK);
 

@@ -71,6 +71,15 @@ class ChartsTest {
     }
 
     @Test
+    void accuracyVsCallsWithinOneDecade() throws IOException {
+        List<ComputePoint> points = List.of(
+                new ComputePoint("tiny (diffusion)", "pruned", 22.6, 0.54, WilsonInterval.of(43, 80)),
+                new ComputePoint("baseline: tiny-early (diffusion)", "pruned", 23.4, 0.51, WilsonInterval.of(41, 80)));
+        Path png = AccuracyVsCallsChart.write(DIR.resolve("compute-one-decade.png"), "Within one decade", points);
+        assertSize(decode(png), Png.WIDTH, Png.HEIGHT);
+    }
+
+    @Test
     void taskAccuracy() throws IOException {
         List<TaskBar> bars = new ArrayList<>();
         String[] tasks = {"Shape", "Color", "ShapeColor", "ColorShape", "ShapeSize", "SizeShape", "Position"};
