@@ -24,6 +24,8 @@ final class AllureCalls {
         }
         lifecycle.updateTestCase(result -> {
             result.setFullName(outcome.suite() + "." + outcome.taskName() + "." + check);
+            // The listener labels every result "junit-platform"; one framework label reads better.
+            result.getLabels().removeIf(l -> "framework".equals(l.getName()));
             result.getLabels().addAll(List.of(
                     label("parentSuite", AllureReport.PARENT_SUITE),
                     label("suite", outcome.suite()),

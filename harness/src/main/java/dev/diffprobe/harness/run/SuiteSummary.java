@@ -89,7 +89,8 @@ public final class SuiteSummary {
         for (SummaryRow row : rows) {
             text.append("| ").append(String.join(" | ", cells(row, false))).append(" |\n");
         }
-        text.append("\nAccuracy intervals are 95% Wilson intervals; p_vs_chance is the one-sided exact binomial test.");
+        text.append("\nAccuracy intervals are 95% Wilson intervals; p_vs_chance is the one-sided exact binomial test;")
+                .append(" wall_s is this run's time (examples resumed from a journal cost none); failed examples count as wrong.");
         if (regression) {
             text.append(" The difference is candidate minus baseline accuracy with its 95% interval by Newcombe's")
                     .append(" hybrid score method for paired proportions; McNemar p-values are exact.");
@@ -111,7 +112,7 @@ public final class SuiteSummary {
         List<String> cells = new ArrayList<>(List.of(o.taskName(), o.checkpointName(), Integer.toString(o.n()),
                 number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
                 number(o.task().chance(), full), full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
-                row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : "-",
+                row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : absent(full),
                 row.verdictText(), String.format(Locale.ROOT, full ? "%.3f" : "%.1f", o.callsPerExample()),
                 String.format(Locale.ROOT, "%.1f", o.wallTime().toMillis() / 1000.0), Integer.toString(o.failures())));
         if (regression) {
@@ -122,7 +123,7 @@ public final class SuiteSummary {
 
     private static List<String> baselineCells(TaskOutcome o, boolean full) {
         if (o.baseline().isEmpty()) {
-            return List.of("-", "-", "-", "-", "-", "-", "-", "-", "-");
+            return java.util.Collections.nCopies(BASELINE_COLUMNS.size(), absent(full));
         }
         TaskOutcome b = o.baseline().get();
         PairedComparison paired = Verdicts.pair(o, b);
@@ -131,6 +132,11 @@ public final class SuiteSummary {
                 number(paired.difference().lower(), full), number(paired.difference().upper(), full),
                 full ? Double.toString(paired.pWorse()) : Verdicts.p(paired.pWorse()),
                 full ? Double.toString(paired.pTwoSided()) : Verdicts.p(paired.pTwoSided()));
+    }
+
+    /** Empty in the CSV, so that readers see a missing number, and a dash for people. */
+    private static String absent(boolean full) {
+        return full ? "" : "-";
     }
 
     private static String number(double value, boolean full) {

@@ -80,7 +80,10 @@ public final class TaskRunner implements AutoCloseable {
                 }
             }
             int resumed = results.size();
-            if (!pending.isEmpty()) {
+            if (pending.isEmpty()) {
+                log.println("diffprobe " + suite + "/" + task.name() + " on " + model.name() + ": all " + resumed
+                        + " examples already in " + journalFile);
+            } else {
                 classify(suite, task, model, journal, pending, resumed, examples.size(), results);
             }
             List<Classification> ordered = new ArrayList<>(examples.size());

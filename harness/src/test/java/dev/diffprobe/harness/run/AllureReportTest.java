@@ -66,7 +66,8 @@ class AllureReportTest {
         AllureLifecycle lifecycle = new AllureLifecycle(captured);
         Allure.setLifecycle(lifecycle);
         String uuid = UUID.randomUUID().toString();
-        lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName("accuracy >= 0.60"));
+        lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName("accuracy >= 0.60")
+                .setLabels(new ArrayList<>(List.of(new Label().setName("framework").setValue("junit-platform")))));
         lifecycle.startTestCase(uuid);
 
         Path journal = Files.writeString(dir.resolve("ShapeColor.csv"), "example_id\n");
@@ -82,6 +83,7 @@ class AllureReportTest {
                 org.assertj.core.groups.Tuple.tuple("suite", "binding"),
                 org.assertj.core.groups.Tuple.tuple("feature", "ShapeColor"),
                 org.assertj.core.groups.Tuple.tuple("framework", "diffprobe"));
+        assertThat(result.getLabels()).filteredOn(l -> l.getName().equals("framework")).hasSize(1);
         assertThat(result.getParameters()).extracting(Parameter::getName)
                 .containsExactly("checkpoint", "n", "seed", "weighting", "baseline");
         assertThat(result.getParameters()).extracting(Parameter::getValue)

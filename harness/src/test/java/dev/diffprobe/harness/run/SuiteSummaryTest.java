@@ -41,6 +41,7 @@ class SuiteSummaryTest {
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(csv.get(0)).endsWith(",baseline,baseline_accuracy,lost,gained,difference,difference_low,difference_high,"
                 + "mcnemar_p_worse,mcnemar_p_two_sided");
-        assertThat(csv.get(1)).contains(",FAIL (regression),").contains(",old,0.85,30,10,");
+        assertThat(csv.get(1)).contains(",,FAIL (regression),").contains(",old,0.85,30,10,");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("| - | FAIL (regression) |");
     }
 }

@@ -129,6 +129,7 @@ class TaskRunnerTest {
         assertThat(run(reseeded, Fixtures.source("fp1", Integer.MAX_VALUE)).resumed()).isZero();
         assertThat(run(reseeded, Fixtures.source("fp2", Integer.MAX_VALUE)).resumed()).isZero();
         assertThat(run(reseeded, Fixtures.source("fp2", Integer.MAX_VALUE)).resumed()).isEqualTo(40);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("all 40 examples already in");
     }
 
     @Test
