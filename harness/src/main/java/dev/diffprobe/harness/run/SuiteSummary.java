@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The end-of-suite table: per task n, accuracy with its 95% Wilson interval, chance and the
+ * The end-of-suite table: per task n, correct count, accuracy with its 95% Wilson interval, chance and the
  * binomial p-value against it, threshold, verdict, denoiser calls per example and wall time;
  * in regression mode also the baseline's accuracy, the discordant counts, the difference with
  * its interval and the McNemar p-value. Printed, and written as {@code summary.csv} and
  * {@code summary.md} in the suite's output directory.
  */
 public final class SuiteSummary {
-    private static final List<String> COLUMNS = List.of("task", "checkpoint", "n", "accuracy", "ci_low", "ci_high",
+    private static final List<String> COLUMNS = List.of("task", "checkpoint", "n", "correct", "accuracy", "ci_low", "ci_high",
             "chance", "p_vs_chance", "threshold", "verdict", "calls_per_example", "wall_s", "failures");
     private static final List<String> BASELINE_COLUMNS = List.of("baseline", "baseline_accuracy", "lost", "gained",
             "difference", "difference_low", "difference_high", "mcnemar_p_worse", "mcnemar_p_two_sided");
@@ -110,7 +110,7 @@ public final class SuiteSummary {
     private List<String> cells(SummaryRow row, boolean full) {
         TaskOutcome o = row.outcome();
         List<String> cells = new ArrayList<>(List.of(o.taskName(), o.checkpointName(), Integer.toString(o.n()),
-                number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
+                Integer.toString(o.correct()), number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
                 number(o.task().chance(), full), full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
                 row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : absent(full),
                 row.verdictText(), String.format(Locale.ROOT, full ? "%.3f" : "%.1f", o.callsPerExample()),

@@ -25,11 +25,11 @@ class SuiteSummaryTest {
         List<Path> files = summary.write(out);
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("summary.csv", "summary.md");
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertThat(csv.get(0)).isEqualTo("task,checkpoint,n,accuracy,ci_low,ci_high,chance,p_vs_chance,threshold,verdict,"
+        assertThat(csv.get(0)).isEqualTo("task,checkpoint,n,correct,accuracy,ci_low,ci_high,chance,p_vs_chance,threshold,verdict,"
                 + "calls_per_example,wall_s,failures");
-        assertThat(csv.get(1)).startsWith("ShapeColor,tiny,200,0.71,").contains(",0.6,PASS,40.000,3.0,0");
+        assertThat(csv.get(1)).startsWith("ShapeColor,tiny,200,142,0.71,").contains(",0.6,PASS,40.000,3.0,0");
         assertThat(Files.readString(out.resolve("summary.md")))
-                .contains("| ShapeColor | tiny | 200 | 0.710 | 0.644 | 0.768 | 0.500 |").contains("Wilson");
+                .contains("| ShapeColor | tiny | 200 | 142 | 0.710 | 0.644 | 0.768 | 0.500 |").contains("Wilson");
         assertThat(summary.table()).contains("ShapeColor").contains("PASS");
     }
 
