@@ -17,9 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +43,11 @@ public final class EfficiencyStudy {
     private final Task task;
     private final List<StudyPoint> points = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<TextEmbedding> prompts = new ArrayList<>();
+    /** Raw rates at the study's batch size measured after each run, in order. */
+    private final List<Double> rawSeries = new ArrayList<>();
+    private int batch;
+    private double lastRaw;
 
     private EfficiencyStudy(StudyOptions options, DiffusionModel model) {
         this.options = options;
@@ -72,44 +77,29 @@ public final class EfficiencyStudy {
     private void run() throws IOException {
         Files.createDirectories(options.out());
         long started = System.nanoTime();
-        List<TextEmbedding> prompts = new ArrayList<>();
         for (Candidate c : task.examples().get(0).candidates()) {
             prompts.add(model.encodeText(c.prompts().get(0)));
         }
         progress("raw predictX0 rate, " + options.rateSeconds() + " s per batch size");
         List<RawRate.Point> raw = RawRate.measure(model, prompts, RAW_BATCHES, options.rateSeconds());
-        RawRate.Point best = raw.stream().max((a, b) -> Double.compare(a.imagesPerSecond(), b.imagesPerSecond()))
+        RawRate.Point best = raw.stream().max(Comparator.comparingDouble(RawRate.Point::imagesPerSecond))
                 .orElseThrow();
-        int batch = Math.min(model.maxBatch(), best.batch());
-        Map<Mode, Double> realized = new HashMap<>();
+        batch = Math.min(model.maxBatch(), best.batch());
+        lastRaw = best.imagesPerSecond();
         for (Mode mode : List.of(Mode.NAIVE, Mode.SHARED)) {
-            realized.put(mode, prefixRun(mode, batch));
+            prefixRun(mode);
         }
-        verifyPrefix(batch);
+        verifyPrefix();
         for (StudyOptions.PrunedSetting p : options.pruned()) {
-            realized.merge(Mode.PRUNED, prunedRun(p, batch), Math::max);
+            prunedRun(p);
         }
-        // Measured again at the end: the raw rate the classifier is held to is the better of the
-        // two, so a machine that sped up during the run does not flatter the realized share.
-        progress("raw predictX0 rate again at batch " + best.batch());
-        RawRate.Point again = RawRate.measure(model, prompts, new int[] {best.batch()}, options.rateSeconds()).get(0);
-        if (again.imagesPerSecond() > best.imagesPerSecond()) {
-            notes.add(String.format(Locale.ROOT, "Raw rate at batch %d: %.0f images/s at the start,"
-                    + " %.0f at the end; the end figure is used.", best.batch(), best.imagesPerSecond(),
-                    again.imagesPerSecond()));
-            best = again;
-        } else {
-            notes.add(String.format(Locale.ROOT, "Raw rate at batch %d: %.0f images/s at the start,"
-                    + " %.0f at the end; the start figure is used.", best.batch(), best.imagesPerSecond(),
-                    again.imagesPerSecond()));
-        }
-        StudyReport report = new StudyReport(model, task, options, raw, best, batch, points, realized, notes,
+        StudyReport report = new StudyReport(model, task, options, raw, batch, rawSeries, points, notes,
                 (System.nanoTime() - started) / 1e9);
         report.write();
     }
 
     /** One run of the largest score count; every smaller count is a prefix of it. */
-    private double prefixRun(Mode mode, int batch) {
+    private void prefixRun(Mode mode) {
         int rounds = options.scores()[options.scores().length - 1];
         int k = task.examples().get(0).candidates().size();
         Map<String, double[][]> scores = new HashMap<>();
@@ -125,11 +115,10 @@ public final class EfficiencyStudy {
                 correct += prefixPrediction(scores.get(e.id()), s) == e.label() ? 1 : 0;
             }
             boolean full = s == rounds;
-            points.add(new StudyPoint(mode.word(), "scores/class=" + s, task.examples().size(), correct, (double) k * s,
-                    full ? run.seconds : Double.NaN, full ? run.rate() : Double.NaN,
-                    full ? run.stats.modelNanos() / 1e9 : Double.NaN, full ? run.stats.meanBatch() : Double.NaN));
+            points.add(full ? run.point(mode.word(), "scores/class=" + s, correct, (double) k * s)
+                    : new StudyPoint(mode.word(), "scores/class=" + s, task.examples().size(), correct, (double) k * s,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         }
-        return run.rate();
     }
 
     private static int prefixPrediction(double[][] scores, int s) {
@@ -149,7 +138,7 @@ public final class EfficiencyStudy {
     }
 
     /** Runs the second shared point on its own (a cheap one) and compares it with the prefix reading. */
-    private void verifyPrefix(int batch) {
+    private void verifyPrefix() {
         if (options.scores().length < 2) {
             return;
         }
@@ -166,7 +155,7 @@ public final class EfficiencyStudy {
                 + prefix.examples() + (correct == prefix.correct() ? " (agree)." : " (DISAGREE)."));
     }
 
-    private double prunedRun(StudyOptions.PrunedSetting p, int batch) {
+    private void prunedRun(StudyOptions.PrunedSetting p) {
         ClassifierSettings settings = ClassifierSettings.builder().setSeed(options.seed()).optMode(Mode.PRUNED)
                 .optMinScores(p.minScores()).optCutoffPval(p.cutoffPval()).optMaxScores(p.maxScores())
                 .optBatchSize(batch).build();
@@ -174,11 +163,14 @@ public final class EfficiencyStudy {
         Timed run = timed(new DiffusionClassifier(model, settings), task.examples());
         int correct = (int) run.results.stream().filter(Classification::correct).count();
         double calls = run.results.stream().mapToLong(Classification::denoiserCalls).average().orElse(0);
-        points.add(new StudyPoint("pruned", p.label(), run.results.size(), correct, calls, run.seconds, run.rate(),
-                run.stats.modelNanos() / 1e9, run.stats.meanBatch()));
-        return run.rate();
+        points.add(run.point("pruned", p.label(), correct, calls));
     }
 
+    /**
+     * Classifies and then measures the raw rate again at the study's batch size: each run is held
+     * to the mean of the raw rates measured just before and just after it, since the load of a
+     * shared machine drifts over minutes.
+     */
     private Timed timed(DiffusionClassifier classifier, List<Example> examples) {
         List<Classification> results = new ArrayList<>();
         long start = System.nanoTime();
@@ -188,16 +180,32 @@ public final class EfficiencyStudy {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.size() + " examples failed, first: " + errors.get(0));
         }
-        return new Timed(results, seconds, classifier.stats());
+        double before = lastRaw;
+        lastRaw = RawRate.measure(model, prompts, new int[] {batch}, options.rateSeconds()).get(0).imagesPerSecond();
+        rawSeries.add(lastRaw);
+        return new Timed(results, seconds, classifier.stats(), (before + lastRaw) / 2);
     }
 
     private static void progress(String line) {
         System.err.println("[efficiency study] " + line);
     }
 
-    private record Timed(List<Classification> results, double seconds, BatchStats stats) {
-        double rate() {
-            return stats.usefulImages() / seconds;
+    private final class Timed {
+        private final List<Classification> results;
+        private final double seconds;
+        private final BatchStats stats;
+        private final double adjacentRaw;
+
+        Timed(List<Classification> results, double seconds, BatchStats stats, double adjacentRaw) {
+            this.results = results;
+            this.seconds = seconds;
+            this.stats = stats;
+            this.adjacentRaw = adjacentRaw;
+        }
+
+        StudyPoint point(String mode, String setting, int correct, double meanCalls) {
+            return new StudyPoint(mode, setting, results.size(), correct, meanCalls, seconds,
+                    stats.usefulImages() / seconds, stats.modelNanos() / 1e9, stats.meanBatch(), adjacentRaw);
         }
     }
 }
