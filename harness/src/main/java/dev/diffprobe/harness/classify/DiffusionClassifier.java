@@ -104,13 +104,10 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
             while (batch.size() < batchSize && !queue.isEmpty()) {
                 batch.add(queue.poll());
             }
-            Set<ExampleRun> touched = run(batch, sink);
-            for (ExampleRun run : touched) {
+            for (ExampleRun run : run(batch)) {
                 if (run.finished()) {
                     active.remove(run);
-                    if (run.result() != null) {
-                        sink.accept(run.result());
-                    }
+                    sink.accept(run.result());
                 } else if (run.roundsInFlight() == 0) {
                     queue.addAll(run.issueRound());
                 }
@@ -136,7 +133,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
     }
 
     /** One predictX0 call; returns the examples it touched, in batch order. */
-    private Set<ExampleRun> run(List<Item> batch, Consumer<Classification> sink) {
+    private Set<ExampleRun> run(List<Item> batch) {
         List<float[]> xt = new ArrayList<>(batch.size());
         float[] t = new float[batch.size()];
         List<TextEmbedding> cond = new ArrayList<>(batch.size());
