@@ -103,12 +103,12 @@ final class StudyReport {
         raw.forEach(p -> s.append(String.format(Locale.ROOT, "%d: %.0f; ", p.batch(), p.imagesPerSecond())));
         s.append(String.format(Locale.ROOT, "%nRaw rate at batch %d after each run: ", batch));
         rawSeries.forEach(r -> s.append(String.format(Locale.ROOT, "%.0f; ", r)));
-        s.append("\n\n## Goals\n\n").append(callGoal()).append("\n\n").append(rateGoal()).append("\n");
+        s.append("\n\n## Goals\n\n").append(callGoal(points)).append("\n\n").append(rateGoal()).append("\n");
         notes.forEach(n -> s.append("\n").append(n).append("\n"));
         return s.toString();
     }
 
-    private String callGoal() {
+    static String callGoal(List<StudyPoint> points) {
         double bestAccuracy = points.stream().mapToDouble(StudyPoint::accuracy).max().orElse(0);
         Optional<StudyPoint> pruned = points.stream().filter(p -> p.mode().equals("pruned"))
                 .filter(p -> p.accuracy() >= bestAccuracy - ACCURACY_MARGIN - 1e-12)
