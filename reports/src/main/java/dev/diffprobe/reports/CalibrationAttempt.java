@@ -5,6 +5,14 @@ import dev.diffprobe.harness.classify.Mode;
 import dev.diffprobe.reports.calibration.Calibration;
 import dev.diffprobe.reports.calibration.CalibrationSplit;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +56,31 @@ record CalibrationAttempt(String method, Optional<Calibration> calibration, Stri
         return calibration.map(c -> String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.4f |", scope, method,
                         c.fitted(), c.fitCount(), c.heldOutCount(), c.heldOut().value()))
                 .orElse("| " + scope + " | " + method + " | not fitted: " + reason + " | | | |");
+    }
+
+    /** The CSV header of {@link #csv}: Allure shows a text/csv attachment as a table. */
+    static final List<String> CSV_COLUMNS = List.of("scope", "method", "fitted", "fit_n", "held_out_n",
+            "held_out_ece", "fit_fraction", "not_fitted_because");
+
+    List<String> csv(String scope, CalibrationSplit split) {
+        String fraction = Double.toString(split.fitFraction());
+        return calibration.map(c -> List.of(scope, method, c.fitted(), Integer.toString(c.fitCount()),
+                        Integer.toString(c.heldOutCount()), String.format(Locale.ROOT, "%.4f", c.heldOut().value()),
+                        fraction, ""))
+                .orElse(List.of(scope, method, "", "", "", "", fraction, reason));
+    }
+
+    static Path writeCsv(Path file, List<List<String>> rows) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            printer.printRecord(CSV_COLUMNS);
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     static List<String> header(CalibrationSplit split) {

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The paired comparison behind a task's regression verdict, as a note beside the journal
- * ({@code <task>.regression.md}): both accuracies with their intervals, the discordant counts,
+ * The paired comparison behind a task's regression verdict, as a plain-text note beside the
+ * journal ({@code <task>.regression.txt}, text so that Allure shows it inline): both accuracies with their intervals, the discordant counts,
  * the difference with its 95% interval and the exact McNemar p-values. The verdict test shows
  * these figures only when it fails; the note shows them for every task. The figures come from
  * the same functions the verdict uses ({@link Verdicts#pair}).
@@ -26,20 +26,19 @@ final class RegressionNote {
     static Path write(TaskOutcome candidate, TaskOutcome baseline) {
         PairedComparison paired = Verdicts.pair(candidate, baseline);
         String text = String.format(Locale.ROOT, """
-                # %s: candidate vs baseline on the same %d examples
+                %s: candidate vs baseline on the same %d examples
 
-                | run | checkpoint | correct | accuracy [95%% Wilson interval] |
-                |---|---|---|---|
-                | candidate | %s | %d | %.3f %s |
-                | baseline | %s | %d | %.3f %s |
+                candidate  %s: %d correct, accuracy %.3f %s
+                baseline   %s: %d correct, accuracy %.3f %s
+                (95%% Wilson intervals)
 
-                Discordant pairs: **%d lost** (baseline right, candidate wrong), **%d gained** (the reverse).
+                discordant pairs: %d lost (baseline right, candidate wrong), %d gained (the reverse)
+                difference, candidate - baseline: %+.3f, 95%% interval %s
+                  (Newcombe's hybrid score method for paired proportions)
+                exact McNemar test: p(candidate worse) = %s, p(two-sided) = %s
 
-                Difference, candidate − baseline: **%+.3f**, 95%% interval %s (Newcombe's hybrid score method for paired proportions).
-
-                Exact McNemar test on the discordant pairs: p(candidate worse) = %s, p(two-sided) = %s.
-
-                The regression verdict fails when p(candidate worse) is below its alpha and the drop exceeds the suite's max_drop.
+                The regression verdict fails when p(candidate worse) is below its alpha and the
+                drop exceeds the suite's max_drop.
                 """,
                 candidate.taskName(), paired.n(),
                 candidate.checkpointName(), paired.candidateCorrect(), paired.candidateAccuracy(),
@@ -49,7 +48,7 @@ final class RegressionNote {
                 paired.lost(), paired.gained(), paired.accuracyDifference(), paired.difference(),
                 p(paired.pWorse()), p(paired.pTwoSided()));
         Path file = candidate.journal().toAbsolutePath().getParent()
-                .resolve(TaskFigures.base(candidate.journal()) + ".regression.md");
+                .resolve(TaskFigures.base(candidate.journal()) + ".regression.txt");
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

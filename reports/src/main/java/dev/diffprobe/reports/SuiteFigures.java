@@ -89,15 +89,20 @@ final class SuiteFigures {
         CalibrationSplit split = ReportSettings.calibrationSplit();
         List<String> notes = new ArrayList<>(List.of("# Calibration, suite " + suite, ""));
         notes.addAll(CalibrationAttempt.header(split));
+        List<List<String>> rows = new ArrayList<>();
         List<Classification> pooled = new ArrayList<>();
         for (TaskOutcome o : outcomes) {
             pooled.addAll(o.classifications());
-            CalibrationAttempt.both(o.classifications(), Series.mode(o), split).forEach(a -> notes.add(a.row(o.taskName())));
+            for (CalibrationAttempt a : CalibrationAttempt.both(o.classifications(), Series.mode(o), split)) {
+                notes.add(a.row(o.taskName()));
+                rows.add(a.csv(o.taskName(), split));
+            }
         }
         List<Path> files = new ArrayList<>();
         String mode = Series.mode(outcomes.get(0));
         for (CalibrationAttempt attempt : CalibrationAttempt.both(pooled, mode, split)) {
             notes.add(attempt.row("**all tasks pooled**"));
+            rows.add(attempt.csv("all tasks pooled", split));
             if (attempt.calibration().isPresent()) {
                 files.add(ReliabilityChart.write(dir.resolve("reliability-" + attempt.word() + ".png"),
                         suite + " (all tasks) on " + Series.of(outcomes.get(0), false), attempt.calibration().get()));
@@ -110,6 +115,7 @@ final class SuiteFigures {
             throw new ReportException("cannot write " + note + ": " + e.getMessage(), e);
         }
         files.add(note);
+        files.add(CalibrationAttempt.writeCsv(dir.resolve("calibration.csv"), rows));
         return files;
     }
 

@@ -8,8 +8,6 @@ import dev.diffprobe.reports.plot.ScorePoint;
 import dev.diffprobe.reports.plot.ScoreTraceChart;
 import dev.diffprobe.tasks.Example;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +18,9 @@ import java.util.Map;
 /**
  * The files of one task run on one checkpoint, written beside its journal and named after it
  * ({@code <task>.confusion.png}, {@code <task>.baseline.confusion.png}...): the confusion
- * matrix; the calibrations with their reliability diagrams and a markdown note of the figures
- * (and of why a calibration was left out); the score-versus-t plots when a trace exists.
+ * matrix; the calibrations with their reliability diagrams and a CSV of the figures (and of
+ * why a calibration was left out; CSV because Allure shows it as a table); the score-versus-t
+ * plots when a trace exists.
  */
 final class TaskFigures {
 
@@ -41,24 +40,15 @@ final class TaskFigures {
         files.add(ConfusionMatrixChart.write(dir.resolve(base + ".confusion.png"), title, matrix.classes(),
                 matrix.counts()));
 
-        List<String> notes = new ArrayList<>();
-        notes.add("# Calibration of " + outcome.taskName() + " on " + who);
-        notes.add("");
-        notes.addAll(CalibrationAttempt.header(split));
+        List<List<String>> rows = new ArrayList<>();
         for (CalibrationAttempt attempt : CalibrationAttempt.both(outcome.classifications(), Series.mode(outcome), split)) {
-            notes.add(attempt.row(outcome.taskName()));
+            rows.add(attempt.csv(outcome.taskName(), split));
             if (attempt.calibration().isPresent()) {
                 files.add(ReliabilityChart.write(dir.resolve(base + ".reliability-" + attempt.word() + ".png"),
                         outcome.taskName() + " on " + who, attempt.calibration().get()));
             }
         }
-        Path note = dir.resolve(base + ".calibration.md");
-        try {
-            Files.writeString(note, String.join("\n", notes) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReportException("cannot write " + note + ": " + e.getMessage(), e);
-        }
-        files.add(note);
+        files.add(CalibrationAttempt.writeCsv(dir.resolve(base + ".calibration.csv"), rows));
 
         Path trace = ScoreTrace.besideJournal(outcome.journal());
         if (tracePlots > 0 && Files.isRegularFile(trace)) {

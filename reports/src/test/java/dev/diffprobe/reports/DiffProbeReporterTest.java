@@ -37,33 +37,38 @@ class DiffProbeReporterTest {
         List<Path> files = new DiffProbeReporter().taskFinished(outcome);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
-                "ShapeColor.confusion.png", "ShapeColor.reliability-platt.png", "ShapeColor.calibration.md",
-                "ShapeColor.regression.md", "ShapeColor.baseline.confusion.png", "ShapeColor.baseline.reliability-platt.png",
-                "ShapeColor.baseline.calibration.md");
+                "ShapeColor.confusion.png", "ShapeColor.reliability-platt.png", "ShapeColor.calibration.csv",
+                "ShapeColor.regression.txt", "ShapeColor.baseline.confusion.png", "ShapeColor.baseline.reliability-platt.png",
+                "ShapeColor.baseline.calibration.csv");
         for (Path png : files.stream().filter(p -> p.toString().endsWith(".png")).toList()) {
             assertThat(ImageIO.read(png.toFile())).as(png.toString()).isNotNull();
         }
         String note = Files.readString(files.get(2), StandardCharsets.UTF_8);
-        assertThat(note).contains("| ShapeColor | Platt (calls) | P(correct) = sigmoid(")
-                .contains("| ShapeColor | Temperature (mean scores) | not fitted: pruned run");
+        assertThat(note).startsWith(String.join(",", CalibrationAttempt.CSV_COLUMNS))
+                .contains("ShapeColor,Platt (calls),P(correct) = sigmoid(")
+                .contains("ShapeColor,Temperature (mean scores),,,,,0.5,pruned run;");
         PairedComparison paired = Verdicts.pair(outcome, outcome.baseline().orElseThrow());
         assertThat(Files.readString(files.get(3), StandardCharsets.UTF_8))
-                .contains("# ShapeColor: candidate vs baseline on the same 300 examples")
-                .contains("**" + paired.lost() + " lost**", "**" + paired.gained() + " gained**")
+                .contains("ShapeColor: candidate vs baseline on the same 300 examples")
+                .contains("discordant pairs: " + paired.lost() + " lost", paired.gained() + " gained")
                 .contains(paired.difference().toString());
     }
 
     @Test
     void fitsTheTemperatureOnUnprunedRunsOnly() throws IOException {
         Task task = Outcomes.bindingTask("Color", 200);
-        TaskOutcome outcome = Outcomes.outcome("binding", task, out, "tiny", "shared", 1, 2, false);
+        // Skill 7 at 4000 calls: about 73% right, so the scores carry information and T is finite.
+        TaskOutcome outcome = Outcomes.outcome("binding", task, out, "tiny", "shared", 7, 2, false);
         Files.createDirectories(outcome.journal().getParent());
 
         List<Path> files = new DiffProbeReporter().taskFinished(outcome);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
-                "Color.confusion.png", "Color.reliability-temperature.png", "Color.calibration.md");
-        assertThat(Files.readString(files.get(2))).contains("| Color | Platt (calls) | not fitted: every example cost the same number of denoiser calls (4000)");
+                "Color.confusion.png", "Color.reliability-temperature.png", "Color.calibration.csv");
+        assertThat(Files.readString(files.get(2)))
+                .contains("Color,Platt (calls),,,,,0.5,\"every example cost the same number of denoiser calls (4000)")
+                .contains("Color,Temperature (mean scores),\"softmax(-score / T), T = ")
+                .doesNotContain("Infinity");
     }
 
     @Test
@@ -110,7 +115,7 @@ class DiffProbeReporterTest {
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
                 "tasks.png", "accuracy-vs-calls.png", "regression.png", "reliability-platt.png", "calibration.md",
-                "accuracy-table.csv", "accuracy-table.md",
+                "calibration.csv", "accuracy-table.csv", "accuracy-table.md",
                 "summary.csv", "summary.md");
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).contains("## Suite binding", "## Suite smoke",
