@@ -1,7 +1,7 @@
 """Training data held in memory: images as one uint8 tensor [N,3,32,32], captions as token ids.
 
 Sources:
-- clevr: clevr-gen output directories (PNG images + captions.jsonl, see load_clevr).
+- clevr: clevr-gen output directories (scenes.jsonl, captions.jsonl, images/*.png).
 - fashion: Fashion-MNIST train split (gzipped IDX). Each 28x28 gray image is resized to 32x32
   bilinearly with half-pixel centres (align_corners=False, no antialiasing), rounded to uint8,
   and replicated to R, G and B. Captions are the CLIP-style templates of tokenizer.py filled with
@@ -58,32 +58,38 @@ class CaptionedImages:
         return pixels, self.caption_ids[self.first[index] + pick]
 
 
-def _caption_file(directory):
-    path = os.path.join(directory, "captions.jsonl")
+def _jsonl(directory, name):
+    path = os.path.join(directory, name)
     if not os.path.exists(path):
-        raise DataError(f"{path}: missing (expected clevr-gen output with --captions)")
-    return path
+        raise DataError(f"{path}: missing (expected clevr-gen output written with --captions N)")
+    records = {}
+    with open(path) as f:
+        for number, line in enumerate(f, 1):
+            try:
+                record = json.loads(line)
+                records[record["index"]] = record
+            except (ValueError, KeyError) as e:
+                raise DataError(f"{path} line {number}: {e!r}") from e
+    return records
 
 
 def load_clevr(directories, resolution):
-    """Each directory holds captions.jsonl: one JSON object per scene with the image path
-    relative to the directory ("image") and the list of captions ("captions")."""
+    """clevr-gen output: scenes.jsonl gives each scene's image path ("image", relative to the
+    directory) and captions.jsonl its captions, both keyed by "index"."""
     images, captions = [], []
     for directory in directories:
-        with open(_caption_file(directory)) as f:
-            for number, line in enumerate(f, 1):
-                try:
-                    record = json.loads(line)
-                    image_path = os.path.join(directory, record["image"])
-                    texts = list(record["captions"])
-                except (ValueError, KeyError) as e:
-                    raise DataError(f"{directory}/captions.jsonl line {number}: {e!r}") from e
-                with Image.open(image_path) as im:
-                    rgb = im.convert("RGB")
-                if rgb.size != (resolution, resolution):
-                    raise DataError(f"{image_path}: {rgb.size}, expected {resolution}x{resolution}")
-                images.append(np.asarray(rgb).transpose(2, 0, 1))
-                captions.append(texts)
+        scenes = _jsonl(directory, "scenes.jsonl")
+        texts = _jsonl(directory, "captions.jsonl")
+        for index in sorted(scenes):
+            if index not in texts or "captions" not in texts[index]:
+                raise DataError(f"{directory}/captions.jsonl: no captions for scene {index}")
+            image_path = os.path.join(directory, scenes[index]["image"])
+            with Image.open(image_path) as im:
+                rgb = im.convert("RGB")
+            if rgb.size != (resolution, resolution):
+                raise DataError(f"{image_path}: {rgb.size}, expected {resolution}x{resolution}")
+            images.append(np.asarray(rgb).transpose(2, 0, 1))
+            captions.append(list(texts[index]["captions"]))
     return torch.from_numpy(np.stack(images)), captions
 
 

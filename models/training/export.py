@@ -26,7 +26,7 @@ from tokenizer import FASHION_CLASSES, FASHION_TEMPLATES, Tokenizer  # noqa: E40
 
 PROMPTS = {
     "clevr": ["a red cube.", "A small blue sphere on the left and a large green cylinder.", "a purple cone"],
-    "fashion": ["a photo of a t-shirt.", "a black and white photo of the ankle boot.", "a photo of a jacket."],
+    "fashion": ["a photo of a T-shirt/top.", "a black and white photo of the Ankle boot.", "a photo of a jacket."],
 }
 PROMPTS["fake"] = PROMPTS["clevr"]
 REFERENCE_T = [0.05, 0.5, 0.9375]
@@ -196,7 +196,8 @@ def training_md(name, state, files, counts, final_loss, sample_captions, export_
            f"- mean training loss over the last {final_loss[1]} steps: {final_loss[0]:.4f}",
            "- exported weights: the exponential moving average of the trained weights", "",
            "![loss curve](loss.png)", "",
-           "Command (resumable; rerun it to continue):", "", "```", config["command"], "```", "",
+           "Command (resumable; rerun it to continue; a later line is a resume with changed settings):",
+           "", "```", *state.get("commands", [config["command"]]), "```", "",
            "Export:", "", "```", export_command, "```", ""]
     if kind == "diffusion":
         md += ["## Samples", "",

@@ -23,8 +23,10 @@ yellow small large big tiny rubber metal metallic shiny matte behind front next 
 three there picture photo image scene rendering side it its other another both . , -
 """.split()
 
-FASHION_CLASSES = ["t-shirt", "trouser", "pullover", "dress", "coat",
-                   "sandal", "shirt", "sneaker", "bag", "ankle boot"]
+# Fashion-MNIST's own class names, as the tasks module's FashionMNIST.classes.txt spells them:
+# the suite prompts with these, and the tokenizer lowercases them.
+FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                   "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 
 # CLIP-style templates; the first is the evaluation prompt (CLIP's first template).
 FASHION_TEMPLATES = [
@@ -63,7 +65,7 @@ def clevr_vocab():
 
 
 def fashion_vocab():
-    return build_vocab(FASHION_CLASSES + FASHION_TEMPLATES)
+    return build_vocab([t.format(c) for t in FASHION_TEMPLATES for c in FASHION_CLASSES])
 
 
 class Tokenizer:

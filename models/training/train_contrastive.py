@@ -3,8 +3,14 @@ loss and a learned temperature, as CLIP. Resumable like train_diffusion.py.
 
   /usr/bin/python3 models/training/train_contrastive.py --dataset clevr \
       --data /work/data/clevr-train-2obj --data /work/data/clevr-train-1obj \
-      --run models/training/runs/clevr-contrastive --steps 2000 --threads 1
+      --run models/training/runs/clevr-contrastive --steps 3000 --max-length 24
 """
+import os
+
+# Idle OpenMP threads sleep instead of spinning: on two cores shared with other jobs a spinning
+# thread burns the time slice its descheduled partner needs (README.md, "Threads").
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 import argparse
 import copy
 import shlex
@@ -29,7 +35,7 @@ def parse_args(argv):
     p.add_argument("--lr", type=float, default=5e-4, help="AdamW learning rate after warmup")
     p.add_argument("--warmup", type=int, default=100, help="steps of linear learning-rate warmup")
     p.add_argument("--weight-decay", type=float, default=0.01)
-    p.add_argument("--ema", type=float, default=0.999, help="EMA decay of the exported weights")
+    p.add_argument("--ema", type=float, default=0.995, help="EMA decay of the exported weights")
     p.add_argument("--resolution", type=int, default=32)
     p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
     p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
@@ -69,6 +75,11 @@ def main(argv):
     run = Run(args.run)
     state = run.load() or fresh_state(args)
     config, hyper = state["config"], state["config"]["hyper"]
+    # Every invocation that trained this run, so TRAINING.md can show how it was resumed.
+    commands = state.setdefault("commands", [config["command"]])
+    command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv)
+    if commands[-1] != command:
+        commands.append(command)
     run.truncate_log(state["step"])
     tokenizer = datasets.Tokenizer(config["vocab"], config["max_length"])
     data = datasets.load(config["dataset"], config["data"], config["resolution"], tokenizer,

@@ -3,8 +3,14 @@ schedule, T = 1000). Resumable: rerun the same command and it continues from <ru
 
   /usr/bin/python3 models/training/train_diffusion.py --dataset clevr \
       --data /work/data/clevr-train-2obj --data /work/data/clevr-train-1obj \
-      --run models/training/runs/clevr-diffusion --steps 6000 --threads 2 --keep 500
+      --run models/training/runs/clevr-diffusion --steps 20000 --max-length 24 --keep 500
 """
+import os
+
+# Idle OpenMP threads sleep instead of spinning: on two cores shared with other jobs a spinning
+# thread burns the time slice its descheduled partner needs (README.md, "Threads").
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 import argparse
 import copy
 import shlex
@@ -27,16 +33,16 @@ def parse_args(argv):
     p.add_argument("--run", required=True, help="run directory: state, loss log, snapshots")
     p.add_argument("--steps", type=int, required=True, help="total optimiser steps to reach")
     p.add_argument("--batch", type=int, default=64)
-    p.add_argument("--lr", type=float, default=2e-4, help="AdamW learning rate after warmup")
-    p.add_argument("--warmup", type=int, default=200, help="steps of linear learning-rate warmup")
+    p.add_argument("--lr", type=float, default=4e-4, help="AdamW learning rate after warmup")
+    p.add_argument("--warmup", type=int, default=100, help="steps of linear learning-rate warmup")
     p.add_argument("--weight-decay", type=float, default=0.01)
-    p.add_argument("--ema", type=float, default=0.999, help="EMA decay of the exported weights")
+    p.add_argument("--ema", type=float, default=0.995, help="EMA decay of the exported weights")
     p.add_argument("--caption-dropout", type=float, default=0.1,
                    help="share of captions replaced by the empty caption (classifier-free guidance)")
     p.add_argument("--widths", default="32,64,128", help="UNet channels at 16x16, 8x8, 4x4")
     p.add_argument("--resolution", type=int, default=32)
     p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
-    p.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
+    p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
     p.add_argument("--save-every", type=int, default=100, help="steps between saved states")
     p.add_argument("--keep", type=int, action="append", default=[], help="keep an EMA snapshot at this step")
     p.add_argument("--seed", type=int, default=0)
@@ -64,6 +70,11 @@ def main(argv):
     run = Run(args.run)
     state = run.load() or fresh_state(args)
     config, hyper = state["config"], state["config"]["hyper"]
+    # Every invocation that trained this run, so TRAINING.md can show how it was resumed.
+    commands = state.setdefault("commands", [config["command"]])
+    command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv)
+    if commands[-1] != command:
+        commands.append(command)
     run.truncate_log(state["step"])
     tokenizer = datasets.Tokenizer(config["vocab"], config["max_length"])
     data = datasets.load(config["dataset"], config["data"], config["resolution"], tokenizer,
