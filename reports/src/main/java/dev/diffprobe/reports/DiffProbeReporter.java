@@ -3,6 +3,7 @@ package dev.diffprobe.reports;
 import dev.diffprobe.harness.run.Reporter;
 import dev.diffprobe.harness.run.TaskOutcome;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,20 @@ public final class DiffProbeReporter implements Reporter {
         return files;
     }
 
+    /** Also puts the pictures and CSV tables into Allure as the suite's own result (see SuiteReportResult). */
     @Override
     public List<Path> suiteFinished(List<TaskOutcome> outcomes, Path outDir) {
-        return SuiteFigures.write(outcomes, outDir);
+        List<Path> files = SuiteFigures.write(outcomes, outDir);
+        if (!outcomes.isEmpty()) {
+            List<Path> shown = new ArrayList<>(files.stream()
+                    .filter(f -> f.startsWith(outcomes.get(0).journal().toAbsolutePath().getParent()))
+                    .filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".csv")).toList());
+            Path runSummary = outcomes.get(0).journal().toAbsolutePath().getParent().resolve(SuiteFigures.RUN_SUMMARY);
+            if (Files.isRegularFile(runSummary)) {
+                shown.add(runSummary);
+            }
+            SuiteReportResult.write(outcomes.get(0).suite(), shown);
+        }
+        return files;
     }
 }
