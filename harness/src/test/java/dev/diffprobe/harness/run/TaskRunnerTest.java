@@ -167,6 +167,28 @@ class TaskRunnerTest {
     }
 
     @Test
+    void regressionModeCatchesACandidateWorseThanItsBaseline() {
+        // "good" is always right; "worse" errs on examples 0, 3, ..., 39: 14 of 40 lost, none gained.
+        ClassifierSource twoCheckpoints = (checkpoint, settings) -> {
+            boolean worse = checkpoint.getFileName().toString().equals("worse");
+            return new LoadedCheckpoint(checkpoint.getFileName().toString(), worse ? "fpW" : "fpG", "diffusion",
+                    (examples, sink) -> examples.forEach(e -> {
+                        int index = Integer.parseInt(e.id().split("-")[1]);
+                        int predicted = worse && index % 3 == 0 ? (e.label() + 1) % 3 : e.label();
+                        sink.accept(new dev.diffprobe.harness.classify.Classification(e.id(), e.label(), predicted,
+                                new double[] {0, 0, 0}, new int[] {1, 1, 1}, 3, new int[] {-1, -1, -1},
+                                new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, java.util.Optional.empty()));
+                    }), Map.of(), () -> { });
+        };
+        RunSettings settings = RunSettings.of(Path.of("worse"), 5).withOutputDir(out).withBaseline(Path.of("good"));
+        TaskOutcome outcome = run(settings, twoCheckpoints);
+        Verdict verdict = Verdicts.regression(outcome, 0.10, 0.05);
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.message()).contains("worse 0.65 vs baseline good 1.00 (n=40), discordant 14 lost / 0 gained");
+        assertThat(Verdicts.regression(outcome, 0.40, 0.05).passed()).isTrue();
+    }
+
+    @Test
     void aMissingResultIsANamedError() {
         ClassifierSource lazy = (checkpoint, settings) -> new LoadedCheckpoint("tiny", "fp1", "diffusion",
                 (examples, sink) -> sink.accept(FakeClassifier.result(11, examples.get(0))), Map.of(), () -> { });
