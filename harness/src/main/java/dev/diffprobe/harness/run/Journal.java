@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,29 +69,30 @@ final class Journal implements AutoCloseable {
             digests.put(example.id(), exampleDigest(example));
         }
         Map<String, Classification> finished = new LinkedHashMap<>();
+        FileChannel channel = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            long validLength = 0;
-            if (Files.exists(file)) {
-                JournalReader.Contents contents = JournalReader.read(file);
-                String stale = staleReason(contents.rows(), settingsHash, digests);
-                if (stale == null) {
-                    for (JournalRow row : contents.rows()) {
-                        finished.putIfAbsent(row.exampleId(), row.toClassification());
-                    }
-                    validLength = contents.validLength();
-                    if (contents.tornBytes() > 0) {
-                        log.println("diffprobe: " + file + ": dropped a torn last line ("
-                                + contents.tornBytes() + " bytes) left by an interrupted run");
-                    }
-                } else {
-                    Path backup = file.resolveSibling(file.getFileName() + ".bak");
-                    Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
-                    log.println("diffprobe: " + file + ": " + stale + "; starting afresh, old journal kept as "
-                            + backup.getFileName());
+            channel = lockedChannel(file);
+            JournalReader.Contents contents = JournalReader.read(file);
+            long validLength = contents.validLength();
+            String stale = staleReason(contents.rows(), settingsHash, digests);
+            if (stale == null) {
+                for (JournalRow row : contents.rows()) {
+                    finished.putIfAbsent(row.exampleId(), row.toClassification());
                 }
+                if (contents.tornBytes() > 0) {
+                    log.println("diffprobe: " + file + ": dropped a torn last line ("
+                            + contents.tornBytes() + " bytes) left by an interrupted run");
+                }
+            } else {
+                channel.close();
+                Path backup = file.resolveSibling(file.getFileName() + ".bak");
+                Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
+                log.println("diffprobe: " + file + ": " + stale + "; starting afresh, old journal kept as "
+                        + backup.getFileName());
+                channel = lockedChannel(file);
+                validLength = 0;
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(validLength);
             channel.position(validLength);
             Journal journal = new Journal(file, channel, finished, settingsHash, settings.seed(), fingerprint);
@@ -98,8 +100,43 @@ final class Journal implements AutoCloseable {
                 journal.write(JournalColumn.headers());
             }
             return journal;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel, e);
+            if (e instanceof JournalException journalException) {
+                throw journalException;
+            }
             throw new JournalException(file, "cannot open for writing: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the journal with an exclusive lock, so that two runs writing the same task into the
+     * same output directory fail clearly instead of interleaving lines.
+     */
+    private static FileChannel lockedChannel(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() == null) {
+                throw new JournalException(file, "in use by another run (locked); use another output directory");
+            }
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new JournalException(file, "already open in this JVM; a task runs once at a time per output directory");
+        } catch (JournalException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
+    }
+
+    private static void closeQuietly(FileChannel channel, Exception failure) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
