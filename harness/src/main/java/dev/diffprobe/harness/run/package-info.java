@@ -21,6 +21,8 @@
  * is exactly one physical line. {@link dev.diffprobe.harness.run.JournalReader} is the public
  * reader (the reports module builds calibration and plots from it).
  * <ul>
+ * <li><b>One writer.</b> A journal is locked while a run writes it; a second run on the same
+ *     output directory fails with a {@link dev.diffprobe.harness.run.JournalException}.</li>
  * <li><b>Durability.</b> Each line is written with one write and forced to disk before the next
  *     example is journaled: a kill loses at most the line being written.</li>
  * <li><b>Torn line.</b> Bytes after the last newline are a line cut by a kill; they are dropped
