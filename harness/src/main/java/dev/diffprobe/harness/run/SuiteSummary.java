@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The end-of-suite table: per task n, correct count, accuracy with its 95% Wilson interval, chance and the
+ * The end-of-suite table: per task n (and, in the CSV, the correct count), accuracy with its 95% Wilson interval, chance and the
  * binomial p-value against it, threshold, verdict, denoiser calls per example and wall time;
  * in regression mode also the baseline's accuracy, the discordant counts, the difference with
  * its interval and the McNemar p-value. Printed, and written as {@code summary.csv} and
  * {@code summary.md} in the suite's output directory.
  */
 public final class SuiteSummary {
-    private static final List<String> COLUMNS = List.of("task", "checkpoint", "n", "correct", "accuracy", "ci_low", "ci_high",
+    private static final List<String> COLUMNS = List.of("task", "checkpoint", "n", "accuracy", "ci_low", "ci_high",
             "chance", "p_vs_chance", "threshold", "verdict", "calls_per_example", "wall_s", "failures");
     private static final List<String> BASELINE_COLUMNS = List.of("baseline", "baseline_accuracy", "lost", "gained",
             "difference", "difference_low", "difference_high", "mcnemar_p_worse", "mcnemar_p_two_sided");
@@ -47,9 +47,9 @@ public final class SuiteSummary {
         Path csv = dir.resolve("summary.csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord(columns());
+            printer.printRecord(withCorrect(columns(), "correct"));
             for (SummaryRow row : rows) {
-                printer.printRecord(cells(row, true));
+                printer.printRecord(withCorrect(cells(row, true), Integer.toString(row.outcome().correct())));
             }
         }
         Path md = dir.resolve("summary.md");
@@ -98,6 +98,13 @@ public final class SuiteSummary {
         return text.append('\n').toString();
     }
 
+    /** The CSV also carries the correct count after n, so readers need not recover it from a rounded accuracy. */
+    private static List<String> withCorrect(List<String> cells, String correct) {
+        List<String> extended = new ArrayList<>(cells);
+        extended.add(COLUMNS.indexOf("n") + 1, correct);
+        return extended;
+    }
+
     private List<String> columns() {
         List<String> columns = new ArrayList<>(COLUMNS);
         if (regression) {
@@ -110,7 +117,7 @@ public final class SuiteSummary {
     private List<String> cells(SummaryRow row, boolean full) {
         TaskOutcome o = row.outcome();
         List<String> cells = new ArrayList<>(List.of(o.taskName(), o.checkpointName(), Integer.toString(o.n()),
-                Integer.toString(o.correct()), number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
+                number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
                 number(o.task().chance(), full), full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
                 row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : absent(full),
                 row.verdictText(), String.format(Locale.ROOT, full ? "%.3f" : "%.1f", o.callsPerExample()),
