@@ -62,7 +62,7 @@ public record TaskOutcome(String suite, Task task, Path checkpoint, String check
     }
 
     public double callsPerExample() {
-        return n() == 0 ? 0 : classifications.stream().mapToLong(Classification::denoiserCalls).sum() / (double) n();
+        return n() == 0 ? 0 : totalCalls() / (double) n();
     }
 
     public long totalCalls() {

@@ -13,9 +13,6 @@ import java.util.Map;
  * the engine's tests and the suite summary judge alike.
  */
 public final class Verdicts {
-    /** Significance level of the chance and regression tests unless a suite sets another. */
-    public static final double DEFAULT_ALPHA = 0.05;
-
     private Verdicts() {
     }
 
