@@ -1,5 +1,6 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.run.JournalColumn;
 import dev.diffprobe.harness.run.JournalException;
 import dev.diffprobe.harness.run.JournalReader;
 import dev.diffprobe.harness.run.JournalRow;
@@ -9,12 +10,16 @@ import dev.diffprobe.reports.plot.ComputePoint;
 import dev.diffprobe.reports.summary.AccuracyTable;
 import dev.diffprobe.reports.summary.TaskResult;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +32,9 @@ import java.util.stream.Stream;
  * RunComparison --run SERIES[:LABEL]=DIR ... --out DIR
  * </pre>
  *
- * Runs with the same SERIES are joined by a line (e.g. {@code pruned:cutoff 1e-1} and
- * {@code pruned:cutoff 2e-3}). Every {@code <task>.csv} journal in DIR counts; baseline journals
- * ({@code .baseline.csv}), traces and summaries do not. Chance is 1/K for K candidates, the
+ * Runs with the same SERIES are joined by a line (e.g. {@code pruned:cutoff=1e-1} and
+ * {@code pruned:cutoff=2e-3}; the last '=' ends the name). Every journal in DIR counts (a CSV
+ * whose first line is the journal header), except baseline journals ({@code .baseline.csv}). Chance is 1/K for K candidates, the
  * accuracy of a uniform guess.
  */
 public final class RunComparison {
@@ -37,6 +42,9 @@ public final class RunComparison {
     /** Exit status for wrong arguments or unreadable runs. */
     static final int USAGE = 2;
     private static final String HELP = "usage: RunComparison --run SERIES[:LABEL]=DIR [--run ...] --out DIR";
+
+    private static final String JOURNAL_HEADER = Arrays.stream(JournalColumn.values())
+            .map(JournalColumn::header).collect(Collectors.joining(","));
 
     private RunComparison() {
     }
@@ -66,7 +74,8 @@ public final class RunComparison {
                 outDir = Path.of(value);
                 continue;
             }
-            int eq = value.indexOf('=');
+            // The last '=' separates: a label may hold one ("cutoff=2e-3"), a directory should not.
+            int eq = value.lastIndexOf('=');
             if (eq <= 0 || eq == value.length() - 1) {
                 err.println("RunComparison: --run '" + value + "' is not SERIES[:LABEL]=DIR. " + HELP);
                 return USAGE;
@@ -143,10 +152,16 @@ public final class RunComparison {
         return results;
     }
 
+    /** A journal is a CSV whose first line is the journal header; baseline journals are left out. */
     private static boolean isJournal(Path file) {
         String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && name.endsWith(".csv") && !name.endsWith(".baseline.csv")
-                && !name.endsWith(ScoreTrace.SUFFIX) && !name.equals(SuiteFigures.RUN_SUMMARY)
-                && !name.equals(SuiteFigures.TABLE + ".csv");
+        if (!Files.isRegularFile(file) || !name.endsWith(".csv") || name.endsWith(".baseline.csv")) {
+            return false;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return JOURNAL_HEADER.equals(in.readLine());
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

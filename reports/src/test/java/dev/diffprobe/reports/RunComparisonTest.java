@@ -29,14 +29,14 @@ class RunComparisonTest {
         Path pruned = journals("pruned/binding", 60, 9, 10);
         Path shared = journals("shared/binding", 4000, 8, 10);
 
-        int status = run("--run", "pruned:cutoff 2e-3=" + pruned, "--run", "shared=" + shared, "--out",
+        int status = run("--run", "pruned:cutoff=2e-3=" + pruned, "--run", "shared=" + shared, "--out",
                 dir.resolve("cmp").toString());
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(ImageIO.read(dir.resolve("cmp/accuracy-vs-calls.png").toFile())).isNotNull();
         String table = Files.readString(dir.resolve("cmp/comparison.md"));
         // Shape: 9 of 10 right on the pruned run, 8 of 10 on the shared one; chance 1/2.
-        assertThat(table).contains("| task | chance | pruned: cutoff 2e-3 | shared |")
+        assertThat(table).contains("| task | chance | pruned: cutoff=2e-3 | shared |")
                 .contains("| Shape | 0.500 | 0.900 [0.596, 0.982] n=10 | 0.800 [0.490, 0.943] n=10 |")
                 .contains("| **mean calls / example** | | 60.0 | 4000.0 |");
         assertThat(table).doesNotContain("baseline");
@@ -60,7 +60,7 @@ class RunComparisonTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /** A suite directory with Shape and Color journals (and a baseline journal that must be ignored). */
+    /** A suite directory with Shape and Color journals, and a baseline journal and other CSVs that must be ignored. */
     private Path journals(String name, long calls, int shapeCorrect, int n) throws IOException {
         Path suite = Files.createDirectories(dir.resolve(name));
         for (String task : new String[] {"Shape", "Color", "Shape.baseline"}) {
@@ -74,6 +74,8 @@ class RunComparisonTest {
             }
             Files.writeString(suite.resolve(task + ".csv"), text);
         }
+        Files.writeString(suite.resolve("Shape.calibration.csv"), "scope,method\nShape,Platt (calls)\n");
+        Files.writeString(suite.resolve("summary.csv"), "task,checkpoint\nShape,tiny\n");
         return suite;
     }
 }
