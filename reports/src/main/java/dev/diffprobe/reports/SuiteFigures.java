@@ -59,8 +59,7 @@ final class SuiteFigures {
         String suite = outcomes.get(0).suite();
         Path dir = outcomes.get(0).journal().toAbsolutePath().getParent();
         Map<String, Double> thresholds = thresholds(dir.resolve(RUN_SUMMARY));
-        List<TaskResult> results = new ArrayList<>();
-        outcomes.forEach(o -> results.addAll(Series.results(o)));
+        List<TaskResult> results = Series.results(outcomes);
         List<Path> files = new ArrayList<>();
 
         List<TaskBar> bars = results.stream().map(r -> new TaskBar(r.task(), r.series(), r.accuracy(), r.interval(),

@@ -126,4 +126,19 @@ class DiffProbeReporterTest {
                         "| **all tasks pooled** | Platt (calls) | P(correct)");
         assertThat(SuiteFigures.thresholds(suiteDir.resolve("summary.csv"))).containsOnlyKeys("Shape");
     }
+
+    @Test
+    void putsModelsThatRanTheSameExamplesInOneRow() throws IOException {
+        Task fashion = Outcomes.bindingTask("Fashion", 100);
+        List<TaskOutcome> outcomes = List.of(
+                Outcomes.outcome("fashion", fashion, out, "tiny-fashion", "pruned", 1, 7, false),
+                Outcomes.contrastive("fashion", fashion, "Fashion-contrastive", out, "tiny-fashion-clip", 8));
+        Files.createDirectories(outcomes.get(0).journal().getParent());
+
+        new DiffProbeReporter().suiteFinished(outcomes, out);
+
+        String table = Files.readString(outcomes.get(0).journal().resolveSibling("accuracy-table.md"));
+        assertThat(table).contains("| task | chance | tiny-fashion (diffusion) | tiny-fashion-clip (contrastive) |");
+        assertThat(table.lines().filter(l -> l.startsWith("| Fashion"))).hasSize(1);
+    }
 }

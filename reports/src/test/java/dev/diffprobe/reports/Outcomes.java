@@ -66,6 +66,15 @@ final class Outcomes {
         return outcome(suite, task, dir, checkpoint, mode, skill, seed, ".csv", base);
     }
 
+    /** A contrastive model's run of {@code task} under another task name, as a suite puts a twin beside a model. */
+    static TaskOutcome contrastive(String suite, Task task, String name, Path dir, String checkpoint, long seed) {
+        Task renamed = new Task(name, task.description(), task.examples(), task.chance());
+        TaskOutcome run = outcome(suite, renamed, dir, checkpoint, "", 1, seed, ".csv", Optional.empty());
+        return new TaskOutcome(run.suite(), run.task(), run.checkpoint(), run.checkpointName(),
+                run.checkpointFingerprint(), "contrastive", Map.of("temperature", "0.01"), run.settings(),
+                run.classifications(), 0, run.wallTime(), run.journal(), Optional.empty());
+    }
+
     private static TaskOutcome outcome(String suite, Task task, Path dir, String checkpoint, String mode,
                                        double skill, long seed, String suffix, Optional<TaskOutcome> baseline) {
         return new TaskOutcome(suite, task, dir.resolve(checkpoint), checkpoint, "f1ngerpr1nt", "diffusion",
