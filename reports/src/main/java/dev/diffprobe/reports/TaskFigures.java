@@ -37,8 +37,10 @@ final class TaskFigures {
         String title = outcome.taskName() + " on " + who + ": confusion matrix"
                 + (matrix.byPosition() ? " (by candidate position)" : "")
                 + (matrix.failed() > 0 ? ", " + matrix.failed() + " failed not shown" : "");
-        files.add(ConfusionMatrixChart.write(dir.resolve(base + ".confusion.png"), title, matrix.classes(),
-                matrix.counts()));
+        if (!matrix.classes().isEmpty()) {
+            files.add(ConfusionMatrixChart.write(dir.resolve(base + ".confusion.png"), title, matrix.classes(),
+                    matrix.counts()));
+        }
 
         List<List<String>> rows = new ArrayList<>();
         for (CalibrationAttempt attempt : CalibrationAttempt.both(outcome.classifications(), Series.mode(outcome), split)) {

@@ -1,5 +1,6 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.PairedComparison;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,5 +142,22 @@ class DiffProbeReporterTest {
         String table = Files.readString(outcomes.get(0).journal().resolveSibling("accuracy-table.md"));
         assertThat(table).contains("| task | chance | tiny-fashion (diffusion) | tiny-fashion-clip (contrastive) |");
         assertThat(table.lines().filter(l -> l.startsWith("| Fashion"))).hasSize(1);
+    }
+
+    @Test
+    void aTaskWhoseExamplesAllFailedGetsNotesButNoCharts() throws IOException {
+        Task task = Outcomes.bindingTask("Color", 4);
+        TaskOutcome ran = Outcomes.outcome("binding", task, out, "tiny", "pruned", 1, 9, false);
+        TaskOutcome failed = new TaskOutcome(ran.suite(), ran.task(), ran.checkpoint(), ran.checkpointName(),
+                ran.checkpointFingerprint(), ran.kind(), ran.classifierSettings(), ran.settings(),
+                task.examples().stream().map(e -> Classification.failed(e.id(), e.label(), "NaN from the model")).toList(),
+                0, ran.wallTime(), ran.journal(), Optional.empty());
+        Files.createDirectories(failed.journal().getParent());
+
+        List<Path> files = new DiffProbeReporter().taskFinished(failed);
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("Color.confusion.png",
+                "Color.calibration.csv");
+        assertThat(Files.readString(files.get(1))).contains("calibration needs examples on both sides of the split");
     }
 }
