@@ -169,10 +169,12 @@ def data_provenance(config):
     return lines
 
 
-def training_md(name, state, files, counts, final_loss, sample_captions, export_command, sample_command):
+def training_md(name, state, files, counts, final_loss, sample_captions, export_command, sample_command, note):
     config, hyper = state["config"], state["config"]["hyper"]
     kind = config["kind"]
     md = [f"# {name}", ""]
+    if note:
+        md += [note, ""]
     if config["dataset"] == "fashion":
         md += ["**In-domain, not zero-shot**: trained on the Fashion-MNIST *train* split (60,000 images) with "
                "captions naming their classes; the suite evaluates it on the *test* split. Images: 28x28 gray, "
@@ -216,6 +218,7 @@ def main(argv):
     p.add_argument("--name", required=True, help="checkpoint name written into model.yaml")
     p.add_argument("--out", required=True, help="checkpoint directory to (re)write")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--note", default="", help="a paragraph for TRAINING.md: what was seen in the samples")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     state = torch.load(args.state)
@@ -249,7 +252,7 @@ def main(argv):
     export_command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv)
     with open(os.path.join(args.out, "TRAINING.md"), "w") as f:
         f.write(training_md(args.name, state, {"dir": args.out, "list": listed}, counts, final_loss, captions,
-                            export_command, sample_command))
+                            export_command, sample_command, args.note))
     print(f"exported {args.name} at step {state['step']} to {args.out}")
 
 
