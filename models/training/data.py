@@ -93,7 +93,7 @@ def load_clevr(directories, resolution):
     return torch.from_numpy(np.stack(images)), captions
 
 
-def _idx(path):
+def idx(path):
     with gzip.open(path, "rb") as f:
         data = f.read()
     magic = struct.unpack(">I", data[:4])[0]
@@ -111,8 +111,8 @@ def fashion_pixels(gray, resolution):
 
 
 def load_fashion(directory, resolution):
-    images = _idx(os.path.join(directory, "train-images-idx3-ubyte.gz"))
-    labels = _idx(os.path.join(directory, "train-labels-idx1-ubyte.gz"))
+    images = idx(os.path.join(directory, "train-images-idx3-ubyte.gz"))
+    labels = idx(os.path.join(directory, "train-labels-idx1-ubyte.gz"))
     texts = [[t.format(name) for t in FASHION_TEMPLATES] for name in FASHION_CLASSES]
     return fashion_pixels(images, resolution), [texts[label] for label in labels]
 

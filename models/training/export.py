@@ -21,7 +21,7 @@ import torch  # noqa: E402
 import sample  # noqa: E402
 from nets import ContrastivePair, DiffusionPair, parameter_count  # noqa: E402
 from runstate import read_loss  # noqa: E402
-from schedule import TRAIN_TIMESTEPS, alpha_bar  # noqa: E402
+from schedule import TRAIN_TIMESTEPS, alpha_bar, x0_from  # noqa: E402
 from tokenizer import FASHION_CLASSES, FASHION_TEMPLATES, Tokenizer  # noqa: E402
 
 PROMPTS = {
@@ -57,7 +57,7 @@ def sha256(path):
 def write_yaml(out, name, config, kind, files):
     lines = [f"name: {name}", f"kind: {kind}", "space: pixel", f"resolution: {config['resolution']}", "channels: 3"]
     if kind == "diffusion":
-        lines += ["prediction: epsilon", "schedule:", "  type: cosine", f"  train_timesteps: {TRAIN_TIMESTEPS}"]
+        lines += [f"prediction: {config.get('prediction', 'epsilon')}", "schedule:", "  type: cosine", f"  train_timesteps: {TRAIN_TIMESTEPS}"]
     lines += ["latent_scale: 1.0", "tokenizer: tokenizer.json", f"max_text_length: {config['max_length']}", "files:"]
     lines += [f"  {k}: {v}" for k, v in files.items()]
     with open(os.path.join(out, "model.yaml"), "w") as f:
@@ -94,7 +94,7 @@ def export_diffusion(state, out, prompts, tokenizer):
         output = denoiser(x_t, timestep, embeddings)
         bars = torch.tensor([alpha_bar(n) for n in (t * (TRAIN_TIMESTEPS - 1)).tolist()], dtype=torch.float64)
         a, s = bars.sqrt()[:, None, None, None], (1 - bars).sqrt()[:, None, None, None]
-        x0 = (x_t.double() - s * output.double()) / a
+        x0 = x0_from(config.get("prediction", "epsilon"), x_t.double(), output.double(), a, s)
     reference = {
         "prompts": prompts,
         "token_ids": ids.tolist(),
@@ -169,6 +169,16 @@ def data_provenance(config):
     return lines
 
 
+def init_lines(config):
+    init = config.get("init")
+    if not init:
+        return []
+    return [f"This run started from the weights of `{init['state']}` after its {init['step']} steps "
+            f"({init['wall'] / 60:.1f} min, {init['prediction']} prediction), trained with:", "", "```",
+            *init["commands"], "```", "",
+            f"In all: {init['step']} + the steps above; wall time {init['wall'] / 60:.1f} min + the above.", ""]
+
+
 def training_md(name, state, files, counts, final_loss, sample_captions, export_command, sample_command, note):
     config, hyper = state["config"], state["config"]["hyper"]
     kind = config["kind"]
@@ -198,6 +208,7 @@ def training_md(name, state, files, counts, final_loss, sample_captions, export_
            f"- mean training loss over the last {final_loss[1]} steps: {final_loss[0]:.4f}",
            "- exported weights: the exponential moving average of the trained weights", "",
            "![loss curve](loss.png)", "",
+           *init_lines(config),
            "Command (resumable; rerun it to continue; a later line is a resume with changed settings):",
            "", "```", *state.get("commands", [config["command"]]), "```", "",
            "Export:", "", "```", export_command, "```", ""]

@@ -8,13 +8,14 @@ samples the exported TorchScript files, so the grid shows exactly what Java load
 import argparse
 import json
 import os
+import re
 import sys
 
 import numpy as np
 import torch
 from PIL import Image
 
-from schedule import TRAIN_TIMESTEPS, alpha_bar
+from schedule import TRAIN_TIMESTEPS, alpha_bar, x0_from
 from tokenizer import FASHION_CLASSES, Tokenizer
 
 CLEVR_CAPTIONS = [
@@ -33,8 +34,9 @@ FASHION_CAPTIONS = [f"a photo of a {name}." for name in FASHION_CLASSES] + [
 
 
 @torch.no_grad()
-def ddim(denoiser, text_encoder, tokenizer, captions, steps=25, guidance=3.0, seed=0, resolution=32, channels=3):
-    """Images uint8 [N,3,R,R]. guidance w mixes eps = eps_empty + w (eps_caption - eps_empty)."""
+def ddim(denoiser, text_encoder, tokenizer, captions, prediction, steps=25, guidance=3.0, seed=0, resolution=32,
+         channels=3):
+    """Images uint8 [N,3,R,R]. Guidance w mixes the outputs: out_empty + w (out_caption - out_empty)."""
     ids = torch.tensor([tokenizer.encode(c) for c in captions], dtype=torch.int64)
     cond = text_encoder(ids)
     empty = text_encoder(torch.zeros_like(ids))
@@ -44,9 +46,9 @@ def ddim(denoiser, text_encoder, tokenizer, captions, steps=25, guidance=3.0, se
         a, s = alpha_bar(n) ** 0.5, (1 - alpha_bar(n)) ** 0.5
         a_next, s_next = alpha_bar(n_next) ** 0.5, (1 - alpha_bar(n_next)) ** 0.5
         timestep = torch.full((len(captions),), float(n))
-        eps = denoiser(torch.cat([x, x]), torch.cat([timestep, timestep]), torch.cat([cond, empty]))
-        eps = eps[len(captions):] + guidance * (eps[: len(captions)] - eps[len(captions):])
-        x0 = ((x - s * eps) / a).clamp(-1, 1)
+        out = denoiser(torch.cat([x, x]), torch.cat([timestep, timestep]), torch.cat([cond, empty]))
+        out = out[len(captions):] + guidance * (out[: len(captions)] - out[len(captions):])
+        x0 = x0_from(prediction, x, out, a, s).clamp(-1, 1)
         eps = (x - a * x0) / s
         x = a_next * x0 + s_next * eps
     return ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
@@ -69,7 +71,9 @@ def sample_checkpoint(directory, out, captions, steps, guidance, seed):
     tokenizer = Tokenizer(tokenizer_json["model"]["vocab"], tokenizer_json["padding"]["strategy"]["Fixed"])
     denoiser = torch.jit.load(os.path.join(directory, "denoiser.pt"))
     text_encoder = torch.jit.load(os.path.join(directory, "text_encoder.pt"))
-    images = ddim(denoiser, text_encoder, tokenizer, captions, steps, guidance, seed)
+    with open(os.path.join(directory, "model.yaml")) as f:
+        prediction = re.search(r"^prediction: *(\w+)", f.read(), re.M).group(1)
+    images = ddim(denoiser, text_encoder, tokenizer, captions, prediction, steps, guidance, seed)
     grid(images).save(out)
 
 

@@ -27,3 +27,16 @@ def alpha_bar(n, timesteps=TRAIN_TIMESTEPS):
 def alpha_bar_table(timesteps=TRAIN_TIMESTEPS):
     """alpha_bar at every integer n, float64, for indexing during training."""
     return torch.tensor([alpha_bar(n, timesteps) for n in range(timesteps)], dtype=torch.float64)
+
+
+PREDICTIONS = ("epsilon", "v")
+
+
+def target(prediction, x, eps, a, s):
+    """What the denoiser learns to output: epsilon, or v = alpha eps - sigma x (Salimans & Ho)."""
+    return eps if prediction == "epsilon" else a * eps - s * x
+
+
+def x0_from(prediction, x_t, out, a, s):
+    """The clean-image estimate, as models/README.md has Java compute it."""
+    return (x_t - s * out) / a if prediction == "epsilon" else a * x_t - s * out

@@ -1,5 +1,5 @@
-"""Trains a text-conditioned pixel-space UNet with its text encoder (epsilon prediction, cosine
-schedule, T = 1000). Resumable: rerun the same command and it continues from <run>/state.pt.
+"""Trains a text-conditioned pixel-space UNet with its text encoder (v or epsilon prediction,
+cosine schedule, T = 1000). Resumable: rerun the same command and it continues from <run>/state.pt.
 
   /usr/bin/python3 models/training/train_diffusion.py --dataset clevr \
       --data /work/data/clevr-train-2obj --data /work/data/clevr-train-1obj \
@@ -23,7 +23,7 @@ import torch.nn.functional as F
 import data as datasets
 from nets import DiffusionPair, parameter_count
 from runstate import Clock, Run
-from schedule import TRAIN_TIMESTEPS, alpha_bar_table
+from schedule import PREDICTIONS, TRAIN_TIMESTEPS, alpha_bar_table, target
 
 
 def parse_args(argv):
@@ -39,6 +39,11 @@ def parse_args(argv):
     p.add_argument("--ema", type=float, default=0.995, help="EMA decay of the exported weights")
     p.add_argument("--caption-dropout", type=float, default=0.1,
                    help="share of captions replaced by the empty caption (classifier-free guidance)")
+    p.add_argument("--prediction", choices=PREDICTIONS, default="v",
+                   help="the denoiser's output; v keeps the x0 estimate bounded at high noise, where "
+                        "epsilon's x0 = (x_t - sigma eps) / alpha multiplies every error by sigma / alpha (up to 100)")
+    p.add_argument("--init", help="a state.pt of another run to start from (its weights and EMA, not its "
+                                  "optimiser); only for a fresh run")
     p.add_argument("--widths", default="32,64,128", help="UNet channels at 16x16, 8x8, 4x4")
     p.add_argument("--resolution", type=int, default=32)
     p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
@@ -55,13 +60,22 @@ def fresh_state(args):
     config = {
         "kind": "diffusion", "dataset": args.dataset, "data": args.data, "resolution": args.resolution,
         "max_length": args.max_length, "vocab": tokenizer.vocab,
-        "unet": {"widths": tuple(int(w) for w in args.widths.split(","))},
+        "unet": {"widths": tuple(int(w) for w in args.widths.split(","))}, "prediction": args.prediction,
         "hyper": {k: getattr(args, k) for k in ("batch", "lr", "warmup", "weight_decay", "ema", "caption_dropout", "seed")},
         "command": "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv),
     }
     model = DiffusionPair(len(tokenizer.vocab), args.max_length, config["unet"])
-    return {"config": config, "step": 0, "wall": 0.0, "model": model.state_dict(), "ema": model.state_dict(),
-            "optimizer": None, "generator": torch.Generator().manual_seed(args.seed).get_state()}
+    state = {"config": config, "step": 0, "wall": 0.0, "model": model.state_dict(), "ema": model.state_dict(),
+             "optimizer": None, "generator": torch.Generator().manual_seed(args.seed).get_state()}
+    if args.init:
+        parent = torch.load(args.init)
+        if parent["config"]["vocab"] != config["vocab"] or parent["config"]["unet"] != config["unet"]:
+            raise ValueError(f"--init {args.init}: vocabulary or UNet widths differ from this run's")
+        state.update(model=parent["model"], ema=parent["ema"])
+        config["init"] = {"state": args.init, "step": parent["step"], "wall": parent["wall"],
+                          "prediction": parent["config"].get("prediction", "epsilon"),
+                          "commands": parent.get("commands", [parent["config"]["command"]])}
+    return state
 
 
 def main(argv):
@@ -107,7 +121,8 @@ def main(argv):
         noise = torch.randn(pixels.shape, generator=generator)
         a = bars[n].sqrt()[:, None, None, None]
         s = (1 - bars[n]).sqrt()[:, None, None, None]
-        loss = F.mse_loss(model(a * pixels + s * noise, n.float(), ids), noise)
+        loss = F.mse_loss(model(a * pixels + s * noise, n.float(), ids),
+                          target(config["prediction"], pixels, noise, a, s))
 
         for group in optimizer.param_groups:
             group["lr"] = hyper["lr"] * min(1.0, (step + 1) / hyper["warmup"])
