@@ -11,6 +11,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,10 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         Thresholds thresholds = task.spec().thresholds();
         Verdict verdict = judge(outcome, thresholds, context.settings());
         context.listener().reportingEntryPublished(this, ReportEntry.from(check.word(), verdict.message()));
+        // allure-junit-platform turns an entry with these keys into a parameter of the test's result,
+        // so the figures show in the report for a passed verdict too.
+        context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "verdict",
+                "value", verdict.message())));
         AllureReport.annotate(outcome, check.word(), context.attachments());
         switch (check) {
             case THRESHOLD -> assertThat(outcome.accuracy()).withFailMessage(verdict.message())
