@@ -15,10 +15,6 @@ public enum Prediction {
         this.yamlName = yamlName;
     }
 
-    public String yamlName() {
-        return yamlName;
-    }
-
     /** The constant named {@code value} in model.yaml, or null. */
     static Prediction parse(String value) {
         for (Prediction prediction : values()) {

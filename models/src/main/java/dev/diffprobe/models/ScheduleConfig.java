@@ -21,10 +21,6 @@ public record ScheduleConfig(Type type, double betaStart, double betaEnd, int tr
             this.yamlName = yamlName;
         }
 
-        public String yamlName() {
-            return yamlName;
-        }
-
         static Type parse(String value) {
             for (Type type : values()) {
                 if (type.yamlName.equals(value)) {

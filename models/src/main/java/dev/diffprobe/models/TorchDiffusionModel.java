@@ -119,11 +119,6 @@ final class TorchDiffusionModel implements DiffusionModel {
         return maxBatch;
     }
 
-    /** The checkpoint's validated model.yaml. */
-    ModelConfig config() {
-        return config;
-    }
-
     @Override
     public float[] encodeImage(float[] pixels) {
         int side = config.resolution();
