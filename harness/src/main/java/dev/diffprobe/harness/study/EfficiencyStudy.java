@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,7 +82,7 @@ public final class EfficiencyStudy {
             prompts.add(model.encodeText(c.prompts().get(0)));
         }
         progress("raw predictX0 rate, " + options.rateSeconds() + " s per batch size");
-        List<RawRate.Point> raw = RawRate.measure(model, prompts, RAW_BATCHES, options.rateSeconds());
+        List<RawRate.Point> raw = RawRate.measure(model, prompts, RAW_BATCHES, options.rateSeconds(), true);
         RawRate.Point best = raw.stream().max(Comparator.comparingDouble(RawRate.Point::imagesPerSecond))
                 .orElseThrow();
         batch = Math.min(model.maxBatch(), best.batch());
@@ -174,14 +175,21 @@ public final class EfficiencyStudy {
     private Timed timed(DiffusionClassifier classifier, List<Example> examples) {
         List<Classification> results = new ArrayList<>();
         long start = System.nanoTime();
-        classifier.classify(examples, results::add);
+        classifier.classify(examples, c -> {
+            results.add(c);
+            if (results.size() % Math.max(1, examples.size() / 4) == 0) {
+                progress(String.format(Locale.ROOT, "  %d/%d examples, %.0f s", results.size(), examples.size(),
+                        (System.nanoTime() - start) / 1e9));
+            }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> errors = results.stream().flatMap(c -> c.error().stream()).toList();
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.size() + " examples failed, first: " + errors.get(0));
         }
         double before = lastRaw;
-        lastRaw = RawRate.measure(model, prompts, new int[] {batch}, options.rateSeconds()).get(0).imagesPerSecond();
+        lastRaw = RawRate.measure(model, prompts, new int[] {batch}, options.rateSeconds(), false).get(0)
+                .imagesPerSecond();
         rawSeries.add(lastRaw);
         return new Timed(results, seconds, classifier.stats(), (before + lastRaw) / 2);
     }

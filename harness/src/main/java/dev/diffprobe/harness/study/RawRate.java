@@ -25,8 +25,10 @@ final class RawRate {
 
     /**
      * @param seconds wall time spent per batch size, after the warm-up calls
+     * @param warmUp   false when the model has already run at these batch sizes
      */
-    static List<Point> measure(DiffusionModel model, List<TextEmbedding> prompts, int[] batches, double seconds) {
+    static List<Point> measure(DiffusionModel model, List<TextEmbedding> prompts, int[] batches, double seconds,
+                               boolean warmUp) {
         SplittableRandom random = new SplittableRandom(1);
         List<Point> points = new ArrayList<>();
         for (int batch : batches) {
@@ -45,7 +47,7 @@ final class RawRate {
                 t[i] = (float) random.nextDouble(0.001, 0.999);
                 cond.add(prompts.get(i % prompts.size()));
             }
-            for (int warm = 0; warm < WARM_UP_CALLS; warm++) {
+            for (int warm = 0; warmUp && warm < WARM_UP_CALLS; warm++) {
                 model.predictX0(xt, t, cond);
             }
             long images = 0;

@@ -24,16 +24,16 @@ record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, 
     /** Default held-out scene seed: no checkpoint of this project is trained on it. */
     static final long DEFAULT_SCENE_SEED = 424242;
     /**
-     * Sized for about 50,000 denoiser calls, 10 to 15 minutes on the shared 2-core machine (50 to
-     * 90 images/s at 32 px): the paper's max_scores of 2000 would let one undecided example cost
-     * minutes.
+     * Sized for about 12,000 denoiser calls: 10 to 15 minutes on the shared 2-core machine, where
+     * the 32 px checkpoint gets 15 to 90 images/s depending on the load. The paper's max_scores of
+     * 2000 would let one undecided example cost minutes.
      */
-    static final String DEFAULT_SCORES = "1,2,5,10,20,50";
-    static final String DEFAULT_PRUNED = "2:0.1:50,5:0.02:100,10:0.01:200,20:0.002:200";
+    static final String DEFAULT_SCORES = "1,2,5,10,20";
+    static final String DEFAULT_PRUNED = "2:0.1:20,5:0.02:40,10:0.01:80,20:0.002:100";
 
     static StudyOptions parse(String[] args) {
         String checkpoint = Checkpoint.DEFAULT;
-        int examples = 40;
+        int examples = 24;
         long sceneSeed = DEFAULT_SCENE_SEED;
         long seed = 0;
         String scores = DEFAULT_SCORES;
