@@ -130,7 +130,7 @@ final class SuiteFigures {
         }).toList();
         TaskOutcome first = outcomes.get(0);
         return Optional.of(RegressionChart.write(dir.resolve("regression.png"),
-                suite + ": candidate vs baseline on the same examples (labels: lost/gained, McNemar p)",
+                suite + ": candidate vs baseline on the same examples (labels: lost/gained, exact McNemar p)",
                 first.checkpointName(), first.baseline().get().checkpointName(), differences));
     }
 

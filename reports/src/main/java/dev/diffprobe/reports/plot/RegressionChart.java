@@ -44,7 +44,7 @@ public final class RegressionChart {
             series.add(i, i, i, d.difference(), d.interval().lower(), d.interval().upper());
             lowest = Math.min(lowest, d.interval().lower());
             highest = Math.max(highest, d.interval().upper());
-            XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "−%d/+%d p=%.2g",
+            XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "−%d/+%d p(worse)=%.2g",
                     d.lost(), d.gained(), d.pWorse()), i, d.interval().upper());
             label.setFont(Png.TICK);
             label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
@@ -66,7 +66,7 @@ public final class RegressionChart {
         axis.setVerticalTickLabels(tasks.size() > 6);
         axis.setLabelFont(Png.LABEL);
         axis.setTickLabelFont(Png.TICK);
-        NumberAxis difference = new NumberAxis("Accuracy difference, candidate − baseline");
+        NumberAxis difference = new NumberAxis("Accuracy difference, candidate − baseline (0: no change)");
         double pad = 0.1 * Math.max(0.1, highest - lowest);
         difference.setRange(lowest - pad, highest + 2 * pad);
         difference.setLabelFont(Png.LABEL);
@@ -76,11 +76,7 @@ public final class RegressionChart {
         plot.setRenderer(renderer);
         plot.setDomainAxis(axis);
         plot.setRangeAxis(difference);
-        ValueMarker zero = new ValueMarker(0, Color.BLACK, new BasicStroke(1.5f));
-        zero.setLabel("no change");
-        zero.setLabelFont(Png.TICK);
-        zero.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(zero);
+        plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1.5f)));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
