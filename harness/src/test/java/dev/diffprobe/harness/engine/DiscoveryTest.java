@@ -145,6 +145,20 @@ class DiscoveryTest {
     }
 
     @Test
+    void aboveChanceFalseDropsTheChanceVerdictAndATaskMayTurnItBackOn() throws IOException {
+        Path file = write("quiet.yaml", "suite: quiet\ncheckpoint: src/test/resources/checkpoints/fake\nexamples: 4\n"
+                + "above_chance: false\ntasks:\n  - name: Color\n    type: binding\n    thresholds:\n      accuracy: 0.4\n"
+                + "  - name: Shape\n    type: binding\n    above_chance: true\n");
+
+        EngineDiscoveryResults results = discover(Map.of(), selectFile(file.toFile()));
+
+        assertThat(results.getDiscoveryIssues()).isEmpty();
+        String suite = "[engine:diffprobe]/[suite:quiet]";
+        assertThat(ids(results)).containsExactlyInAnyOrder(suite, suite + "/[task:Color]",
+                suite + "/[task:Color]/[verdict:threshold]", suite + "/[task:Shape]", suite + "/[task:Shape]/[verdict:chance]");
+    }
+
+    @Test
     void baselineAddsARegressionVerdictToEveryTask() {
         EngineDiscoveryResults results = discover(Map.of("baseline", "src/test/resources/checkpoints/fake"),
                 selectClasspathResource("probes/smoke.yaml"));

@@ -28,9 +28,9 @@ import java.util.TreeSet;
  * Java objects from tags, which is what makes the load safe.
  */
 public final class SuiteReader {
-    static final Set<String> SUITE_KEYS = Set.of("suite", "description", "checkpoint", "seed", "examples",
+    static final Set<String> SUITE_KEYS = Set.of("suite", "description", "checkpoint", "seed", "examples", "above_chance",
             "classifier", "tags", "tasks");
-    static final Set<String> TASK_KEYS = Set.of("name", "type", "source", "split", "examples", "template",
+    static final Set<String> TASK_KEYS = Set.of("name", "type", "source", "split", "examples", "template", "above_chance",
             "checkpoint", "thresholds", "tags");
     static final Set<String> THRESHOLD_KEYS = Set.of("accuracy", "max_drop", "shape_bias");
 
@@ -114,7 +114,8 @@ public final class SuiteReader {
         Map<String, String> classifier = optional(f, "classifier").map(this::classifier).orElse(Map.of());
         checks.classifier(classifier, seed).ifPresent(p -> problem(line(f.get("classifier")), p));
         List<String> tags = optional(f, "tags").map(n -> tags(n, "tags")).orElse(List.of());
-        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples)).orElse(List.of());
+        boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(true);
+        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance)).orElse(List.of());
         if (name.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
@@ -133,7 +134,7 @@ public final class SuiteReader {
         return settings;
     }
 
-    private List<TaskSpec> tasks(Node node, int suiteExamples) {
+    private List<TaskSpec> tasks(Node node, int suiteExamples, boolean suiteAboveChance) {
         if (!(node instanceof SequenceNode sequence)) {
             problem(line(node), "'tasks' must be a list of tasks (each starting with '- name: ...')");
             return List.of();
@@ -144,7 +145,7 @@ public final class SuiteReader {
         List<TaskSpec> tasks = new ArrayList<>();
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         for (Node item : sequence.getValue()) {
-            task(item, suiteExamples).ifPresent(task -> {
+            task(item, suiteExamples, suiteAboveChance).ifPresent(task -> {
                 Integer earlier = firstLine.putIfAbsent(task.name(), task.line());
                 if (earlier != null) {
                     problem(task.line(), "duplicate task name '" + task.name() + "' (first declared on line "
@@ -157,7 +158,7 @@ public final class SuiteReader {
         return tasks;
     }
 
-    private Optional<TaskSpec> task(Node node, int suiteExamples) {
+    private Optional<TaskSpec> task(Node node, int suiteExamples, boolean suiteAboveChance) {
         Optional<Map<String, Node>> fields = mapping(node, "a task", TASK_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -189,12 +190,13 @@ public final class SuiteReader {
         if (thresholds.shapeBias().isPresent() && type.isPresent() && type.get() != TaskType.CUE_CONFLICT) {
             problem(line(f.get("thresholds")), what + ": shape_bias applies only to cue-conflict tasks");
         }
+        boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(suiteAboveChance);
         List<String> tags = optional(f, "tags").map(n -> tags(n, what + " tags")).orElse(List.of());
         if (name.isEmpty() || type.isEmpty()) {
             return Optional.empty();
         }
         TaskSpec task = new TaskSpec(name.get(), type.get(), source.orElse(name.get()), split,
-                examples.orElse(suiteExamples), template, checkpoint, thresholds, tags, line(node));
+                examples.orElse(suiteExamples), template, checkpoint, thresholds, aboveChance, tags, line(node));
         checks.source(task).ifPresent(p -> problem(line(f.getOrDefault("source", node)), what + ": " + p));
         return Optional.of(task);
     }
@@ -304,6 +306,14 @@ public final class SuiteReader {
             }
         }
         problem(line(node), "'" + key + "' must be a whole number, not " + describe(node));
+        return Optional.empty();
+    }
+
+    private Optional<Boolean> bool(Node node, String key) {
+        if (node instanceof ScalarNode scalar && scalar.getTag() == Tag.BOOL) {
+            return Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
+        }
+        problem(line(node), "'" + key + "' must be true or false, not " + describe(node));
         return Optional.empty();
     }
 

@@ -70,7 +70,9 @@ final class SuiteReport {
     static List<Verdict> verdicts(TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
         List<Verdict> verdicts = new ArrayList<>();
         spec.thresholds().accuracy().ifPresent(t -> verdicts.add(Verdicts.accuracy(outcome, t)));
-        verdicts.add(Verdicts.aboveChance(outcome, settings.alpha()));
+        if (spec.aboveChance()) {
+            verdicts.add(Verdicts.aboveChance(outcome, settings.alpha()));
+        }
         if (outcome.baseline().isPresent()) {
             verdicts.add(Verdicts.regression(outcome, spec.thresholds().maxDrop().orElse(0.0),
                     settings.regressionAlpha()));

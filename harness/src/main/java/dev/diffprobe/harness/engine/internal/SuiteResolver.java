@@ -178,11 +178,13 @@ final class SuiteResolver implements SelectorResolver {
         return task;
     }
 
-    /** The verdicts a task gets: its declared thresholds, chance always, regression with a baseline. */
+    /** The verdicts a task gets: its declared thresholds, chance unless turned off, regression with a baseline. */
     private List<Check> checks(TaskSpec spec) {
         Stream.Builder<Check> checks = Stream.builder();
         spec.thresholds().accuracy().ifPresent(t -> checks.add(Check.THRESHOLD));
-        checks.add(Check.CHANCE);
+        if (spec.aboveChance()) {
+            checks.add(Check.CHANCE);
+        }
         if (settings.baseline().isPresent()) {
             checks.add(Check.REGRESSION);
         }

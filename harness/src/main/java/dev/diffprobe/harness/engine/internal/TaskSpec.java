@@ -7,11 +7,12 @@ import java.util.Optional;
  * One task of a suite as its YAML declares it. {@code source} names what the task is built from
  * (a binding task such as ShapeColor, a dataset such as mnist); {@code checkpoint} is set only
  * when the task runs on a checkpoint other than the suite's (a model put beside it);
+ * {@code aboveChance} whether the task gets the binomial-test verdict against chance;
  * {@code line} is where the task starts in the file, for messages.
  */
 public record TaskSpec(String name, TaskType type, String source, Optional<String> split, int examples,
                        Optional<String> template, Optional<String> checkpoint, Thresholds thresholds,
-                       List<String> tags, int line) {
+                       boolean aboveChance, List<String> tags, int line) {
     public TaskSpec {
         tags = List.copyOf(tags);
     }
