@@ -164,14 +164,16 @@ public final class ThresholdCalibrator {
         return new HypergeometricDistribution(null, n + m, x + y, n).upperCumulativeProbability(x);
     }
 
-    /** "seed S" from the task's journal beside the summary, which records the run's seed. */
+    /** "seed S, checkpoint F" from the task's journal beside the summary, which records both. */
     static String seedOf(Path summary, String task) {
         Path journal = summary.resolveSibling(task.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv");
         if (Files.isRegularFile(journal)) {
             try (Reader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
                 for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                         .parse(in)) {
-                    return "seed " + row.get("seed");
+                    String fingerprint = row.get("checkpoint_fingerprint");
+                    return "seed " + row.get("seed") + ", checkpoint "
+                            + fingerprint.substring(0, Math.min(12, fingerprint.length()));
                 }
             } catch (IOException | IllegalArgumentException e) {
                 return "another seed (journal " + journal + " unreadable: " + e.getMessage() + ")";
