@@ -70,6 +70,8 @@ class BadSuiteTest {
                 arguments("shape bias on a binding task", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
                         + "    thresholds:\n      shape_bias: 0.5\n", 8, "shape_bias applies only to cue-conflict"),
                 arguments("no tasks", HEAD + "tasks: []\n", 4, "'tasks' is empty"),
+                arguments("no verdict", HEAD + "above_chance: false\ntasks:\n  - name: Shape\n    type: binding\n",
+                        6, "has no verdict"),
                 arguments("not a boolean", HEAD + "above_chance: maybe\ntasks:\n  - name: Shape\n    type: binding\n",
                         4, "'above_chance' must be true or false"),
                 arguments("template without slot", HEAD + "tasks:\n  - name: M\n    type: dataset\n    source: MNIST\n"

@@ -191,6 +191,10 @@ public final class SuiteReader {
             problem(line(f.get("thresholds")), what + ": shape_bias applies only to cue-conflict tasks");
         }
         boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(suiteAboveChance);
+        if (!aboveChance && thresholds.accuracy().isEmpty() && thresholds.shapeBias().isEmpty()) {
+            problem(line(node), what + " has no verdict: above_chance is false and it sets no accuracy or"
+                    + " shape_bias threshold, so it would never run");
+        }
         List<String> tags = optional(f, "tags").map(n -> tags(n, what + " tags")).orElse(List.of());
         if (name.isEmpty() || type.isEmpty()) {
             return Optional.empty();
