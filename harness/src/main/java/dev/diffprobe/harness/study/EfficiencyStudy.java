@@ -89,10 +89,12 @@ public final class EfficiencyStudy {
         lastRaw = best.imagesPerSecond();
         for (Mode mode : List.of(Mode.NAIVE, Mode.SHARED)) {
             prefixRun(mode);
+            save();
         }
         verifyPrefix();
         for (StudyOptions.PrunedSetting p : options.pruned()) {
             prunedRun(p);
+            save();
         }
         StudyReport report = new StudyReport(model, task, options, raw, batch, rawSeries, points, notes,
                 (System.nanoTime() - started) / 1e9);
@@ -192,6 +194,14 @@ public final class EfficiencyStudy {
                 .imagesPerSecond();
         rawSeries.add(lastRaw);
         return new Timed(results, seconds, classifier.stats(), (before + lastRaw) / 2);
+    }
+
+    private void save() throws IOException {
+        StudyReport.writePoints(points, options.out().resolve("points.csv"));
+        StudyPoint last = points.get(points.size() - 1);
+        progress(String.format(Locale.ROOT, "  %s %s: accuracy %.3f (%d/%d), %.1f calls/example, %.0f useful images/s,"
+                        + " raw %.0f around it", last.mode(), last.setting(), last.accuracy(), last.correct(),
+                last.examples(), last.meanCalls(), last.imagesPerSecond(), last.adjacentRawRate()));
     }
 
     private static void progress(String line) {

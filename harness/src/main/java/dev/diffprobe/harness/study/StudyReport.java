@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,15 @@ final class StudyReport {
         return Math.max(best, rawSeries.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
-    void write() throws IOException {
-        try (Writer w = Files.newBufferedWriter(options.out().resolve("points.csv"));
+    /**
+     * Rewrites points.csv with the points so far; the study calls it after every run, so a run
+     * stopped early keeps what it measured.
+     */
+    static void writePoints(List<StudyPoint> points, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("mode", "setting", "examples",
-                     "correct", "accuracy", "mean_calls", "wall_s", "useful_images_per_s", "in_predictx0_s", "mean_batch", "raw_rate_around_run", "source").get())) {
+                     "correct", "accuracy", "mean_calls", "wall_s", "useful_images_per_s", "in_predictx0_s",
+                     "mean_batch", "raw_rate_around_run", "source").get())) {
             for (StudyPoint p : points) {
                 csv.printRecord(p.mode(), p.setting(), p.examples(), p.correct(), fmt(p.accuracy()), fmt(p.meanCalls()),
                         Double.isNaN(p.wallSeconds()) ? "" : fmt(p.wallSeconds()),
@@ -67,6 +73,10 @@ final class StudyReport {
                         Double.isNaN(p.wallSeconds()) ? "prefix of the longest run" : "run");
             }
         }
+    }
+
+    void write() throws IOException {
+        writePoints(points, options.out().resolve("points.csv"));
         try (Writer w = Files.newBufferedWriter(options.out().resolve("raw_rate.csv"));
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("batch", "images_per_s").get())) {
             for (RawRate.Point p : raw) {
