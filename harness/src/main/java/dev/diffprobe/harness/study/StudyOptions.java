@@ -29,7 +29,7 @@ record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, 
      * 2000 would let one undecided example cost minutes.
      */
     static final String DEFAULT_SCORES = "1,2,5,10,20";
-    static final String DEFAULT_PRUNED = "2:0.1:20,5:0.02:40,10:0.01:80,20:0.002:100";
+    static final String DEFAULT_PRUNED = "2:0.1:20,5:0.02:30,20:0.002:40";
 
     static StudyOptions parse(String[] args) {
         String checkpoint = Checkpoint.DEFAULT;
@@ -39,7 +39,7 @@ record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, 
         String scores = DEFAULT_SCORES;
         String pruned = DEFAULT_PRUNED;
         Path out = Path.of("target", "efficiency-study");
-        double rateSeconds = 3;
+        double rateSeconds = 2;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
