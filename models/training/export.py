@@ -176,7 +176,7 @@ def init_lines(config):
     return [f"This run started from the weights of `{init['state']}` after its {init['step']} steps "
             f"({init['wall'] / 60:.1f} min, {init['prediction']} prediction), trained with:", "", "```",
             *init["commands"], "```", "",
-            f"In all: {init['step']} + the steps above; wall time {init['wall'] / 60:.1f} min + the above.", ""]
+            f"In all: {init['step']} + the steps below; wall time {init['wall'] / 60:.1f} min + the time below.", ""]
 
 
 def training_md(name, state, files, counts, final_loss, sample_captions, export_command, sample_command, note):
