@@ -26,6 +26,8 @@ public final class RegressionChart {
 
     private static final int PIXELS_PER_TASK = 64;
     private static final int MARGIN_PIXELS = 140;
+    /** Above this many tasks the labels stand upright. */
+    private static final int UPRIGHT_LABELS = 6;
 
     private RegressionChart() {
     }
@@ -44,10 +46,17 @@ public final class RegressionChart {
             series.add(i, i, i, d.difference(), d.interval().lower(), d.interval().upper());
             lowest = Math.min(lowest, d.interval().lower());
             highest = Math.max(highest, d.interval().upper());
-            XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "−%d/+%d p(worse)=%.2g",
+            XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, " −%d/+%d p(worse)=%.2g",
                     d.lost(), d.gained(), d.pWorse()), i, d.interval().upper());
             label.setFont(Png.TICK);
-            label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+            if (tasks.size() > UPRIGHT_LABELS) {
+                // Side by side, labels of neighbouring tasks would overlap: stand them upright.
+                label.setRotationAngle(-Math.PI / 2);
+                label.setTextAnchor(TextAnchor.CENTER_LEFT);
+                label.setRotationAnchor(TextAnchor.CENTER_LEFT);
+            } else {
+                label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+            }
             plot.addAnnotation(label);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -68,7 +77,9 @@ public final class RegressionChart {
         axis.setTickLabelFont(Png.TICK);
         NumberAxis difference = new NumberAxis("Accuracy difference, candidate − baseline (0: no change)");
         double pad = 0.1 * Math.max(0.1, highest - lowest);
-        difference.setRange(lowest - pad, highest + 2 * pad);
+        // Upright labels need about a third of the height above the highest whisker.
+        double headroom = tasks.size() > UPRIGHT_LABELS ? 0.5 * (highest - lowest) + pad : 2 * pad;
+        difference.setRange(lowest - pad, highest + headroom);
         difference.setLabelFont(Png.LABEL);
         difference.setTickLabelFont(Png.TICK);
 

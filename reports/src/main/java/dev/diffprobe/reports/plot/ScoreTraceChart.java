@@ -47,8 +47,14 @@ public final class ScoreTraceChart {
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int s = 0; s < series.size(); s++) {
-            renderer.setSeriesShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
+            // Candidates share each round's t and often score alike: growing hollow rings keep
+            // a later candidate's point from hiding an earlier one's.
+            double size = 6 + 5 * s;
+            renderer.setSeriesShape(s, new Ellipse2D.Double(-size / 2, -size / 2, size, size));
+            renderer.setSeriesShapesFilled(s, s == 0);
         }
+        renderer.setUseOutlinePaint(false);
+        renderer.setDrawOutlines(true);
         NumberAxis t = new NumberAxis("Noise level t");
         t.setRange(0, 1);
         t.setLabelFont(Png.LABEL);
