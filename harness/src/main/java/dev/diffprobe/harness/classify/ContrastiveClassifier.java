@@ -1,12 +1,9 @@
 package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.models.ContrastiveModel;
-import dev.diffprobe.models.Pixels;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -77,19 +74,9 @@ public final class ContrastiveClassifier implements ZeroShotClassifier {
     }
 
     private float[] imageEmbedding(Example example) throws ExampleFailure {
-        int resolution = model.resolution();
-        BufferedImage image;
+        float[] pixels = ExamplePixels.load(example, model.resolution());
         try {
-            image = example.image().load(resolution);
-        } catch (IOException | RuntimeException e) {
-            throw new ExampleFailure("ImageUnreadable", "example " + example.id() + ": " + e.getMessage());
-        }
-        if (image == null || image.getWidth() != resolution || image.getHeight() != resolution) {
-            throw new ExampleFailure("ImageSize", "example " + example.id() + ": expected " + resolution + "x"
-                    + resolution + ", got " + (image == null ? "no image" : image.getWidth() + "x" + image.getHeight()));
-        }
-        try {
-            return model.embedImage(Pixels.chw(image, resolution));
+            return model.embedImage(pixels);
         } catch (RuntimeException e) {
             throw new ExampleFailure("EncodeFailed", "example " + example.id() + ": " + e.getMessage());
         }

@@ -1,13 +1,10 @@
 package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.models.DiffusionModel;
-import dev.diffprobe.models.Pixels;
 import dev.diffprobe.models.TextEmbedding;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,20 +201,10 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
     }
 
     private float[] encode(Example example) throws ExampleFailure {
-        int resolution = model.resolution();
-        BufferedImage image;
-        try {
-            image = example.image().load(resolution);
-        } catch (IOException | RuntimeException e) {
-            throw new ExampleFailure("ImageUnreadable", "example " + example.id() + ": " + e.getMessage());
-        }
-        if (image == null || image.getWidth() != resolution || image.getHeight() != resolution) {
-            throw new ExampleFailure("ImageSize", "example " + example.id() + ": expected " + resolution + "x"
-                    + resolution + ", got " + (image == null ? "no image" : image.getWidth() + "x" + image.getHeight()));
-        }
+        float[] pixels = ExamplePixels.load(example, model.resolution());
         float[] x;
         try {
-            x = model.encodeImage(Pixels.chw(image, resolution));
+            x = model.encodeImage(pixels);
         } catch (RuntimeException e) {
             throw new ExampleFailure("EncodeFailed", "example " + example.id() + ": " + e.getMessage());
         }
