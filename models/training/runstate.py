@@ -65,3 +65,21 @@ def read_loss(path):
             losses.append(float(loss))
             walls.append(float(wall))
     return steps, losses, walls
+
+
+def add_common_arguments(p, *, batch, lr):
+    """The options both trainers share; each trainer adds its own on top."""
+    p.add_argument("--dataset", required=True, choices=["clevr", "fashion", "fake"])
+    p.add_argument("--data", action="append", default=[], help="data directory (repeatable)")
+    p.add_argument("--run", required=True, help="run directory: state, loss log, snapshots")
+    p.add_argument("--steps", type=int, required=True, help="total optimiser steps to reach")
+    p.add_argument("--batch", type=int, default=batch)
+    p.add_argument("--lr", type=float, default=lr, help="AdamW learning rate after warmup")
+    p.add_argument("--warmup", type=int, default=100, help="steps of linear learning-rate warmup")
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--ema", type=float, default=0.995, help="EMA decay of the exported weights")
+    p.add_argument("--resolution", type=int, default=32)
+    p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
+    p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
+    p.add_argument("--save-every", type=int, default=100, help="steps between saved states")
+    p.add_argument("--seed", type=int, default=0)

@@ -22,21 +22,13 @@ import torch.nn.functional as F
 
 import data as datasets
 from nets import DiffusionPair, parameter_count
-from runstate import Clock, Run
+from runstate import Clock, Run, add_common_arguments
 from schedule import PREDICTIONS, TRAIN_TIMESTEPS, alpha_bar_table, target
 
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--dataset", required=True, choices=["clevr", "fashion", "fake"])
-    p.add_argument("--data", action="append", default=[], help="data directory (repeatable)")
-    p.add_argument("--run", required=True, help="run directory: state, loss log, snapshots")
-    p.add_argument("--steps", type=int, required=True, help="total optimiser steps to reach")
-    p.add_argument("--batch", type=int, default=64)
-    p.add_argument("--lr", type=float, default=4e-4, help="AdamW learning rate after warmup")
-    p.add_argument("--warmup", type=int, default=100, help="steps of linear learning-rate warmup")
-    p.add_argument("--weight-decay", type=float, default=0.01)
-    p.add_argument("--ema", type=float, default=0.995, help="EMA decay of the exported weights")
+    add_common_arguments(p, batch=64, lr=4e-4)
     p.add_argument("--caption-dropout", type=float, default=0.1,
                    help="share of captions replaced by the empty caption (classifier-free guidance)")
     p.add_argument("--prediction", choices=PREDICTIONS, default="v",
@@ -45,12 +37,7 @@ def parse_args(argv):
     p.add_argument("--init", help="a state.pt of another run to start from (its weights and EMA, not its "
                                   "optimiser); only for a fresh run")
     p.add_argument("--widths", default="32,64,128", help="UNet channels at 16x16, 8x8, 4x4")
-    p.add_argument("--resolution", type=int, default=32)
-    p.add_argument("--max-length", type=int, default=16, help="tokens per caption (padded/truncated)")
-    p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
-    p.add_argument("--save-every", type=int, default=100, help="steps between saved states")
     p.add_argument("--keep", type=int, action="append", default=[], help="keep an EMA snapshot at this step")
-    p.add_argument("--seed", type=int, default=0)
     return p.parse_args(argv)
 
 
