@@ -73,14 +73,37 @@ def _jsonl(directory, name):
     return records
 
 
-def load_clevr(directories, resolution):
+CLEVR_SHAPES = ("cube", "sphere", "cylinder")
+CLEVR_COLORS = ("gray", "red", "blue", "green", "brown", "purple", "cyan", "yellow")
+
+
+def parse_hold_out(pairs, dataset):
+    """["cube:red", ...] -> sorted [["cube", "red"], ...]; a bad pair is a DataError."""
+    if pairs and dataset != "clevr":
+        raise DataError(f"--hold-out applies to clevr data only, not {dataset}")
+    held = set()
+    for pair in pairs:
+        shape, _, color = pair.partition(":")
+        if shape not in CLEVR_SHAPES or color not in CLEVR_COLORS:
+            raise DataError(f"--hold-out {pair!r}: expected SHAPE:COLOR with a shape of {CLEVR_SHAPES} "
+                            f"and a colour of {CLEVR_COLORS}")
+        held.add((shape, color))
+    return [list(p) for p in sorted(held)]
+
+
+def load_clevr(directories, resolution, hold_out=()):
     """clevr-gen output: scenes.jsonl gives each scene's image path ("image", relative to the
-    directory) and captions.jsonl its captions, both keyed by "index"."""
+    directory) and captions.jsonl its captions, both keyed by "index". A scene with any object
+    whose (shape, colour) is in hold_out is left out entirely, so the model never sees that
+    composition."""
+    held = {tuple(p) for p in hold_out}
     images, captions = [], []
     for directory in directories:
         scenes = _jsonl(directory, "scenes.jsonl")
         texts = _jsonl(directory, "captions.jsonl")
         for index in sorted(scenes):
+            if any((o["shape"], o["color"]) in held for o in scenes[index]["objects"]):
+                continue
             if index not in texts or "captions" not in texts[index]:
                 raise DataError(f"{directory}/captions.jsonl: no captions for scene {index}")
             image_path = os.path.join(directory, scenes[index]["image"])
@@ -127,13 +150,14 @@ def load_fake(count, resolution, seed):
     return images, captions
 
 
-def load(dataset, paths, resolution, tokenizer, cache=None):
-    """dataset: clevr | fashion | fake. cache: an .pt file that keeps the decoded images."""
+def load(dataset, paths, resolution, tokenizer, cache=None, hold_out=()):
+    """dataset: clevr | fashion | fake. cache: an .pt file that keeps the decoded images (of the
+    scenes left after hold_out)."""
     if cache and os.path.exists(cache):
         images, captions = torch.load(cache)
     else:
         if dataset == "clevr":
-            images, captions = load_clevr(paths, resolution)
+            images, captions = load_clevr(paths, resolution, hold_out)
         elif dataset == "fashion":
             images, captions = load_fashion(paths[0], resolution)
         elif dataset == "fake":

@@ -83,3 +83,6 @@ def add_common_arguments(p, *, batch, lr):
     p.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
     p.add_argument("--save-every", type=int, default=100, help="steps between saved states")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--hold-out", action="append", default=[], metavar="SHAPE:COLOR",
+                   help="a shape x colour composition no training scene may show on one object "
+                        "(repeatable); clevr only")

@@ -37,6 +37,7 @@ def fresh_state(args):
     config = {
         "kind": "contrastive", "dataset": args.dataset, "data": args.data, "resolution": args.resolution,
         "max_length": args.max_length, "vocab": tokenizer.vocab,
+        "hold_out": datasets.parse_hold_out(args.hold_out, args.dataset),
         "hyper": {k: getattr(args, k) for k in ("batch", "lr", "warmup", "weight_decay", "ema", "seed")},
         "command": "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv),
     }
@@ -70,7 +71,8 @@ def main(argv):
     run.truncate_log(state["step"])
     tokenizer = datasets.Tokenizer(config["vocab"], config["max_length"])
     data = datasets.load(config["dataset"], config["data"], config["resolution"], tokenizer,
-                         cache=f"{args.run}/data-cache.pt")
+                         cache=f"{args.run}/data-cache.pt", hold_out=config.get("hold_out", []))
+    print(f"held out: {config.get('hold_out') or 'none'}", flush=True)
     if data.unknown:
         raise datasets.DataError(f"captions use words outside the vocabulary: {data.unknown}")
 

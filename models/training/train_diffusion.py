@@ -47,6 +47,7 @@ def fresh_state(args):
     config = {
         "kind": "diffusion", "dataset": args.dataset, "data": args.data, "resolution": args.resolution,
         "max_length": args.max_length, "vocab": tokenizer.vocab,
+        "hold_out": datasets.parse_hold_out(args.hold_out, args.dataset),
         "unet": {"widths": tuple(int(w) for w in args.widths.split(","))}, "prediction": args.prediction,
         "hyper": {k: getattr(args, k) for k in ("batch", "lr", "warmup", "weight_decay", "ema", "caption_dropout", "seed")},
         "command": "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv),
@@ -79,7 +80,8 @@ def main(argv):
     run.truncate_log(state["step"])
     tokenizer = datasets.Tokenizer(config["vocab"], config["max_length"])
     data = datasets.load(config["dataset"], config["data"], config["resolution"], tokenizer,
-                         cache=f"{args.run}/data-cache.pt")
+                         cache=f"{args.run}/data-cache.pt", hold_out=config.get("hold_out", []))
+    print(f"held out: {config.get('hold_out') or 'none'}", flush=True)
     if data.unknown:
         raise datasets.DataError(f"captions use words outside the vocabulary: {data.unknown}")
 

@@ -7,7 +7,7 @@ package dev.diffprobe.clevr;
  * Screen coordinates are normalised: (0,0) is the top-left corner, (1,1) the bottom-right.
  */
 final class Camera {
-    static final Camera CLEVR = new Camera(7.36, -6.93, 4.96, 0.0, 0.0, 0.3, 26.0);
+    static final Camera CLEVR = new Camera(7.36, -6.93, 4.96, 0.0, 0.0, 0.3, 18.0);
 
     final double px, py, pz;
     final double fx, fy, fz;

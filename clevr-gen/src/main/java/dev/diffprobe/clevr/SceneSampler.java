@@ -52,7 +52,8 @@ public final class SceneSampler {
     }
 
     /**
-     * Scenes for the binding tasks: exactly two objects of different shapes, not overlapping,
+     * Scenes for the binding tasks: exactly two objects of different shapes and different colours
+     * (the paper's Appendix D, for every task), not overlapping,
      * neither occluding the other, separated left and right on screen by at least
      * {@link #BINDING_SCREEN_GAP} of the width.
      */
@@ -92,6 +93,9 @@ public final class SceneSampler {
             return null;
         }
         Color color = Color.values()[random.nextInt(Color.values().length)];
+        if (binding && !placed.isEmpty() && color == placed.get(0).color()) {
+            return null;
+        }
         Size size = Size.values()[random.nextInt(Size.values().length)];
         Material material = Material.values()[random.nextInt(Material.values().length)];
         for (int attempt = 0; attempt < 100; attempt++) {

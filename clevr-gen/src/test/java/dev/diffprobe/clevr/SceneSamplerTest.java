@@ -57,13 +57,14 @@ class SceneSamplerTest {
     }
 
     @Test
-    void bindingScenesHaveTwoDifferentShapesWellApartLeftAndRight() {
+    void bindingScenesHaveTwoObjectsOfDifferentShapeAndColourWellApartLeftAndRight() {
         SceneSampler sampler = SceneSampler.forBinding();
         for (int k = 0; k < 500; k++) {
             Scene scene = sampler.sample(9, k);
             assertThat(scene.objects()).hasSize(2);
             SceneObject left = scene.leftToRight().get(0), right = scene.leftToRight().get(1);
             assertThat(left.shape()).isNotEqualTo(right.shape());
+            assertThat(left.color()).isNotEqualTo(right.color());
             assertInsideFrame(left.box());
             assertInsideFrame(right.box());
             // disjoint screen columns: neither object can hide any part of the other
