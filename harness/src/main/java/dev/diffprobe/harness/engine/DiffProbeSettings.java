@@ -53,6 +53,39 @@ public final class DiffProbeSettings {
     public static final String DATA = "data";
 
     /**
+     * Run only shard {@code i/n} of every task ({@code 0 <= i < n}): the examples of shard i of a
+     * partition by example id (see {@link dev.diffprobe.harness.shard}). Journals go to
+     * {@code <output>/shard-<i>-of-<n>/} and resume when the shard is rerun; no verdicts run (a
+     * shard has no complete sample): {@value #MERGE} the shards for those. Default: inside a Slurm
+     * array job, the array task ({@code SLURM_ARRAY_TASK_ID} of {@code SLURM_ARRAY_TASK_COUNT});
+     * inside a Kubernetes Indexed Job, {@code JOB_COMPLETION_INDEX} of {@value #SHARD_COUNT};
+     * otherwise none.
+     */
+    public static final String SHARD = "shard";
+
+    /**
+     * The number of shards, for a Kubernetes Indexed Job (whose pods see their index but not the
+     * Job's completions); when given with {@value #SHARD} or inside a Slurm array, it must agree.
+     */
+    public static final String SHARD_COUNT = "shard.count";
+
+    /**
+     * Merge shards instead of classifying: folders (comma-separated), each a shard's folder
+     * {@code shard-<i>-of-<n>} or a folder holding such folders (the shards' {@value #OUTPUT}).
+     * The suite runs as if unsharded, from the shards' journals: journals, summaries, reports,
+     * verdicts and Allure results as an unsharded run writes them. Missing shards or examples, a
+     * shard given twice, and shards run with another seed, examples cap, classifier setting or
+     * checkpoint fail the suite with a message naming the shard and the difference.
+     */
+    public static final String MERGE = "merge";
+
+    /**
+     * With {@value #MERGE}: {@code true} merges the shards and examples that are there and
+     * reports which are missing, instead of failing. Default {@code false}.
+     */
+    public static final String MERGE_PARTIAL = "merge.partial";
+
+    /**
      * Prefix of the engine's tuning keys; any other key under it is reported as unknown. The
      * models module's own settings share it and are known: {@code diffprobe.device} ({@code auto},
      * {@code cpu} or {@code gpu}), {@code diffprobe.maxBatch}, {@code diffprobe.threads},

@@ -3,7 +3,9 @@ package dev.diffprobe.harness.run;
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.ContrastiveClassifier;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
+import dev.diffprobe.harness.classify.ZeroShotClassifier;
 import dev.diffprobe.models.Checkpoint;
+import dev.diffprobe.models.Checkpoints;
 import dev.diffprobe.models.ContrastiveModel;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.ModelConfig;
@@ -22,9 +24,7 @@ import java.util.Map;
 public final class CheckpointClassifiers implements ClassifierSource {
     @Override
     public LoadedCheckpoint open(Path checkpoint, RunSettings settings) {
-        ClassifierSettings.Builder builder = ClassifierSettings.builder();
-        settings.classifier().forEach(builder::opt);
-        ClassifierSettings classifier = builder.setSeed(settings.seed()).build();
+        ClassifierSettings classifier = classifierSettings(settings);
         String ref = checkpoint.toString();
         ModelConfig config = Checkpoint.config(ref);
         if (config.kind() == ModelConfig.Kind.CONTRASTIVE) {
@@ -46,5 +46,27 @@ public final class CheckpointClassifiers implements ClassifierSource {
             model.close();
             throw e;
         }
+    }
+
+    /** Name, fingerprint, kind and settings from model.yaml and the files' bytes; no weights load. */
+    @Override
+    public LoadedCheckpoint describe(Path checkpoint, RunSettings settings) {
+        ClassifierSettings classifier = classifierSettings(settings);
+        ModelConfig config = Checkpoint.config(checkpoint.toString());
+        ZeroShotClassifier none = (examples, sink) -> {
+            throw new IllegalStateException("checkpoint " + config.name() + " was described, not loaded");
+        };
+        if (config.kind() == ModelConfig.Kind.CONTRASTIVE) {
+            return new LoadedCheckpoint(config.name(), Checkpoints.fingerprint(config), "contrastive", none,
+                    Map.of(ClassifierSettings.TEMPERATURE, Double.toString(classifier.temperature())), () -> { });
+        }
+        return new LoadedCheckpoint(config.name(), Checkpoints.fingerprint(config), "diffusion", none,
+                classifier.describe(), () -> { });
+    }
+
+    private static ClassifierSettings classifierSettings(RunSettings settings) {
+        ClassifierSettings.Builder builder = ClassifierSettings.builder();
+        settings.classifier().forEach(builder::opt);
+        return builder.setSeed(settings.seed()).build();
     }
 }

@@ -10,4 +10,13 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface ClassifierSource {
     LoadedCheckpoint open(Path checkpoint, RunSettings settings) throws IOException;
+
+    /**
+     * The checkpoint as {@link #open} gives it, for a run that reads journals and classifies
+     * nothing (a merge of shards): a source that can tell name, fingerprint, kind and settings
+     * without loading the weights does so here.
+     */
+    default LoadedCheckpoint describe(Path checkpoint, RunSettings settings) throws IOException {
+        return open(checkpoint, settings);
+    }
 }

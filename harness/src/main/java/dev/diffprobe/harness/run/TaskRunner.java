@@ -157,6 +157,11 @@ public final class TaskRunner implements AutoCloseable {
         return model;
     }
 
+    /** The folder of a suite's journals, {@code <outputDir>/<suite>}, the name made file-safe. */
+    public Path suiteDir(String suite) {
+        return settings.outputDir().resolve(fileName(suite));
+    }
+
     /** The journal of a task: {@code <outputDir>/<suite>/<task><suffix>}, names made file-safe. */
     public Path journalPath(String suite, Task task, String suffix) {
         return settings.outputDir().resolve(fileName(suite)).resolve(fileName(task.name()) + suffix);

@@ -2,6 +2,10 @@ package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.engine.DiffProbeSettings;
+import dev.diffprobe.harness.shard.Shard;
+import dev.diffprobe.harness.shard.ShardEnvironment;
+import dev.diffprobe.harness.shard.ShardException;
+import dev.diffprobe.harness.shard.ShardPlan;
 import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.tasks.data.DatasetCatalog;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -28,7 +32,7 @@ import java.util.TreeSet;
 public record EngineSettings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
                              OptionalInt examples, OptionalLong seed, List<Path> data,
                              Map<String, String> classifier, double alpha,
-                             double regressionAlpha, Path output, List<String> problems,
+                             double regressionAlpha, Path output, ShardPlan shards, List<String> problems,
                              List<String> unknownKeys) {
 
     /** The classifier setting names a suite or {@code -D} may use; the seed is the suite's. */
@@ -88,8 +92,9 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
                 unknown.add(key);
             }
         }
+        ShardPlan shards = shardPlan(parameters, problems);
         return new EngineSettings(suites, model, baseline, examples, seed, data,
-                classifier, alpha, regressionAlpha, output, problems, unknown);
+                classifier, alpha, regressionAlpha, output, shards, problems, unknown);
     }
 
     /** Every known {@code diffprobe.} key, for the message about an unknown one. */
@@ -110,6 +115,31 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
         Set<String> wanted = new TreeSet<>(suites.orElse(Set.of(DiffProbeSettings.DEFAULT_SUITE)));
         wanted.remove(DiffProbeSettings.ALL_SUITES);
         return wanted;
+    }
+
+    private static ShardPlan shardPlan(ConfigurationParameters parameters, List<String> problems) {
+        Optional<String> shard = text(parameters, DiffProbeSettings.SHARD);
+        OptionalInt count = text(parameters, DiffProbeSettings.SHARD_COUNT)
+                .map(v -> positiveInt(DiffProbeSettings.SHARD_COUNT, v, problems)).orElse(OptionalInt.empty());
+        List<Path> merge = text(parameters, DiffProbeSettings.MERGE).map(v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList()).orElse(List.of());
+        Optional<String> partialText = text(parameters, DiffProbeSettings.MERGE_PARTIAL);
+        boolean partial = partialText.map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        if (partialText.isPresent() && !partialText.get().equalsIgnoreCase("true")
+                && !partialText.get().equalsIgnoreCase("false")) {
+            problems.add("-D" + DiffProbeSettings.MERGE_PARTIAL + "=" + partialText.get() + ": expected true or false");
+        }
+        try {
+            if (!merge.isEmpty()) {
+                // A merge job may run inside the array's allocation; only an explicit shard conflicts.
+                return new ShardPlan(shard.map(Shard::parse), merge, partial);
+            }
+            return new ShardPlan(ShardEnvironment.resolve(shard, count, "-D" + DiffProbeSettings.SHARD_COUNT,
+                    System.getenv()), merge, partial);
+        } catch (ShardException e) {
+            problems.add("-D" + DiffProbeSettings.SHARD + ": " + e.getMessage());
+            return ShardPlan.whole();
+        }
     }
 
     private static Set<String> names(String value) {

@@ -4,6 +4,7 @@ import dev.diffprobe.harness.run.ClassifierSource;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.TaskRunner;
+import dev.diffprobe.harness.shard.ShardMerge;
 import dev.diffprobe.tasks.Task;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -16,37 +17,38 @@ import java.util.Optional;
  * What a node of the tree hands its children while executing: the settings, checkpoint opener,
  * reporters and listener for all; from a suite, its runner and the list its tasks' outcomes go
  * to; from a task, the task built (or why its data is missing), then its outcome and the report
- * files written for it, for the verdicts to judge and attach.
+ * files written for it, for the verdicts to judge and attach; in a merge of shards, the suite's
+ * checked shards.
  */
 public record ProbeContext(EngineSettings settings, ClassifierSource classifiers, Reporters reporters,
                            EngineExecutionListener listener, Optional<TaskRunner> runner,
                            Optional<List<TaskOutcome>> suiteOutcomes, Optional<Task> task,
                            Optional<String> missingData, Optional<TaskOutcome> outcome,
-                           List<Path> attachments) implements EngineExecutionContext {
+                           List<Path> attachments, Optional<ShardMerge> merge) implements EngineExecutionContext {
 
     public static ProbeContext root(EngineSettings settings, ClassifierSource classifiers, Reporters reporters,
                                     EngineExecutionListener listener) {
         return new ProbeContext(settings, classifiers, reporters, listener, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
-    ProbeContext forSuite(TaskRunner suiteRunner, List<TaskOutcome> outcomes) {
+    ProbeContext forSuite(TaskRunner suiteRunner, List<TaskOutcome> outcomes, Optional<ShardMerge> shardMerge) {
         return new ProbeContext(settings, classifiers, reporters, listener, Optional.of(suiteRunner),
-                Optional.of(outcomes), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                Optional.of(outcomes), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), shardMerge);
     }
 
     ProbeContext withTask(Task built) {
         return new ProbeContext(settings, classifiers, reporters, listener, runner, suiteOutcomes,
-                Optional.of(built), Optional.empty(), Optional.empty(), List.of());
+                Optional.of(built), Optional.empty(), Optional.empty(), List.of(), merge);
     }
 
     ProbeContext withMissingData(String reason) {
         return new ProbeContext(settings, classifiers, reporters, listener, runner, suiteOutcomes,
-                Optional.empty(), Optional.of(reason), Optional.empty(), List.of());
+                Optional.empty(), Optional.of(reason), Optional.empty(), List.of(), merge);
     }
 
     ProbeContext withOutcome(TaskOutcome taskOutcome, List<Path> files) {
         return new ProbeContext(settings, classifiers, reporters, listener, runner, suiteOutcomes, task,
-                missingData, Optional.of(taskOutcome), List.copyOf(files));
+                missingData, Optional.of(taskOutcome), List.copyOf(files), merge);
     }
 }

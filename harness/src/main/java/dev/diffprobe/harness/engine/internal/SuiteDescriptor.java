@@ -67,8 +67,13 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
 
     @Override
     public ProbeContext before(ProbeContext context) {
-        TaskRunner runner = new TaskRunner(runSettings(context.settings()), context.classifiers());
-        return context.forSuite(runner, new ArrayList<>());
+        TaskRunner runner = ShardSteps.runner(spec.name(), runSettings(context.settings()), context);
+        try {
+            return context.forSuite(runner, new ArrayList<>(), ShardSteps.merge(spec.name(), runner, context));
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.TaskRunner;
+import dev.diffprobe.harness.shard.Shard;
+import dev.diffprobe.harness.shard.ShardMerge;
 import dev.diffprobe.tasks.Task;
 import dev.diffprobe.tasks.data.MissingDataException;
 import org.junit.platform.engine.TestTag;
@@ -84,8 +86,22 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
         TaskRunner runner = context.runner().orElseThrow(() -> new IllegalStateException(
                 "task " + spec.name() + " executed outside its suite"));
         String suiteName = suite.spec().name();
-        TaskOutcome outcome = checkpoint.map(c -> runner.run(suiteName, task, c))
-                .orElseGet(() -> runner.run(suiteName, task));
+        Optional<Shard> shard = context.settings().shards().shard();
+        if (shard.isPresent()) {
+            TaskOutcome outcome = run(runner, suiteName, ShardSteps.slice(shard.get(), task, runner.settings()));
+            List<Path> journals = new ArrayList<>(List.of(outcome.journal()));
+            outcome.baseline().ifPresent(b -> journals.add(b.journal()));
+            return context.withOutcome(outcome, journals);
+        }
+        if (context.merge().isPresent()) {
+            ShardMerge.Merged merged = context.merge().get().merge(task, ShardSteps.targets(runner, suiteName, task,
+                    checkpoint.orElse(runner.settings().checkpoint())));
+            merged.missing().forEach(m -> context.listener().reportingEntryPublished(this,
+                    ReportEntry.from("partial merge", m)));
+            merged.missing().forEach(m -> System.err.println("diffprobe: partial merge of " + suiteName + ": " + m));
+            task = merged.task();
+        }
+        TaskOutcome outcome = run(runner, suiteName, task);
         context.suiteOutcomes().ifPresent(outcomes -> outcomes.add(outcome));
         List<Path> files = new ArrayList<>();
         files.add(outcome.journal());
@@ -96,5 +112,9 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
         reported.failures().forEach(failure -> context.listener().reportingEntryPublished(this,
                 ReportEntry.from("reporter failure", failure)));
         return context.withOutcome(outcome, files);
+    }
+
+    private TaskOutcome run(TaskRunner runner, String suiteName, Task task) {
+        return checkpoint.map(c -> runner.run(suiteName, task, c)).orElseGet(() -> runner.run(suiteName, task));
     }
 }

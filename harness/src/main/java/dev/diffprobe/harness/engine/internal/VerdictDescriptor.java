@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.engine.DiffProbeSettings;
 import dev.diffprobe.harness.run.AllureReport;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
@@ -39,6 +40,14 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
     @Override
     public Set<TestTag> getTags() {
         return task.getTags();
+    }
+
+    /** A shard has a slice of each task, not a sample to judge: its verdicts come from the merge. */
+    @Override
+    public SkipResult shouldBeSkipped(ProbeContext context) {
+        return context.settings().shards().shard().map(shard -> SkipResult.skip("shard " + shard
+                + " runs no verdicts (a slice of the examples is no sample): merge the shards with -D"
+                + DiffProbeSettings.MERGE + "=<their output folder>")).orElseGet(SkipResult::doNotSkip);
     }
 
     @Override
