@@ -1,5 +1,6 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.classify.Mode;
 import dev.diffprobe.reports.calibration.Calibration;
@@ -9,9 +10,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +69,15 @@ record CalibrationAttempt(String method, Optional<Calibration> calibration, Stri
     }
 
     static Path writeCsv(Path file, List<List<String>> rows) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord(CSV_COLUMNS);
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
+        try {
+            AtomicFiles.write(file, out -> {
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+                printer.printRecord(CSV_COLUMNS);
+                for (List<String> row : rows) {
+                    printer.printRecord(row);
+                }
+                printer.flush();
+            });
         } catch (IOException e) {
             throw new ReportException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.diffprobe.reports;
 import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
+import dev.diffprobe.harness.run.FileNames;
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.tasks.Example;
@@ -107,7 +108,7 @@ public final class RecordScoreTrace {
         List<Example> first = task.examples().subList(0, Math.min(traces, task.examples().size()));
         ClassifierSettings.Builder settings = ClassifierSettings.builder();
         classifier.forEach(kv -> settings.opt(kv[0], kv[1]));
-        Path file = outDir.resolve(task.name().replaceAll("[^A-Za-z0-9._-]", "_") + ScoreTrace.SUFFIX);
+        Path file = outDir.resolve(FileNames.of(task.name()) + ScoreTrace.SUFFIX);
         try (DiffusionModel diffusion = Checkpoint.openDiffusion(model);
              ScoreTraceFile trace = new ScoreTraceFile(file)) {
             List<Classification> results = new ArrayList<>();

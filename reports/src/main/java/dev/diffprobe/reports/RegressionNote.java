@@ -1,13 +1,12 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.PairedComparison;
 import dev.diffprobe.harness.stats.WilsonInterval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -50,7 +49,7 @@ final class RegressionNote {
         Path file = candidate.journal().toAbsolutePath().getParent()
                 .resolve(TaskFigures.base(candidate.journal()) + ".regression.txt");
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, text);
         } catch (IOException e) {
             throw new ReportException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdicts;
@@ -109,7 +110,7 @@ final class SuiteFigures {
         }
         Path note = dir.resolve("calibration.md");
         try {
-            Files.writeString(note, String.join("\n", notes) + "\n", StandardCharsets.UTF_8);
+            AtomicFiles.writeString(note, String.join("\n", notes) + "\n");
         } catch (IOException e) {
             throw new ReportException("cannot write " + note + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine;
 
+import dev.diffprobe.harness.run.FileNames;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
@@ -166,7 +167,7 @@ public final class ThresholdCalibrator {
 
     /** "seed S, checkpoint F" from the task's journal beside the summary, which records both. */
     static String seedOf(Path summary, String task) {
-        Path journal = summary.resolveSibling(task.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv");
+        Path journal = summary.resolveSibling(FileNames.of(task) + ".csv");
         if (Files.isRegularFile(journal)) {
             try (Reader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
                 for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()

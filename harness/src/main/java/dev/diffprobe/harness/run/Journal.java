@@ -10,11 +10,9 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,26 +33,31 @@ import java.util.stream.Collectors;
  * next: an example costs many denoiser calls, so the sync is cheap beside it, and a finished
  * example then survives a killed JVM and a lost machine alike.
  * <p>
- * Opening an existing journal resumes it when every row carries the same settings hash and,
- * for examples still in the task, the same example digest; its rows become {@link #finished()}
- * and a torn last line is cut off. Otherwise the old file is renamed to {@code <name>.bak}
- * (replacing an older one) and the journal starts afresh, so one earlier run stays inspectable.
- * Failed examples (a named error) count as finished: their failure is deterministic; delete the
- * journal to retry them.
+ * Opening takes the journal's {@link JournalLock} (waiting while another process writes it), then
+ * resumes the journal when every row carries the same settings hash and, for examples still in
+ * the task, the same example digest; its rows become {@link #finished()} and a torn last line is
+ * cut off. Otherwise the old file is kept aside under its settings hash ({@link SupersededJournals})
+ * and the run continues from a journal kept earlier for the current settings, if there is one, or
+ * starts afresh. No finished example is ever deleted. Failed examples (a named error) count as
+ * finished: their failure is deterministic; move the journal away to retry them.
  */
 final class Journal implements AutoCloseable {
     private static final int FORMAT_VERSION = 1;
+    /** Where a journal was put aside before superseded journals were kept by settings hash. */
+    private static final String LEGACY_BACKUP = ".bak";
 
     private final Path file;
+    private final JournalLock lock;
     private final FileChannel channel;
     private final Map<String, Classification> finished;
     private final String settingsHash;
     private final long seed;
     private final String fingerprint;
 
-    private Journal(Path file, FileChannel channel, Map<String, Classification> finished,
+    private Journal(Path file, JournalLock lock, FileChannel channel, Map<String, Classification> finished,
                     String settingsHash, long seed, String fingerprint) {
         this.file = file;
+        this.lock = lock;
         this.channel = channel;
         this.finished = finished;
         this.settingsHash = settingsHash;
@@ -63,45 +67,67 @@ final class Journal implements AutoCloseable {
 
     static Journal open(Path file, List<Example> examples, RunSettings settings, String fingerprint,
                         PrintStream log) {
+        return open(file, examples, settings, fingerprint, log, System::nanoTime);
+    }
+
+    static Journal open(Path file, List<Example> examples, RunSettings settings, String fingerprint,
+                        PrintStream log, LongSupplier nanoClock) {
         String settingsHash = settingsHash(settings, fingerprint);
         Map<String, String> digests = new HashMap<>();
         for (Example example : examples) {
             digests.put(example.id(), exampleDigest(example));
         }
-        Map<String, Classification> finished = new LinkedHashMap<>();
-        FileChannel channel = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = lockedChannel(file);
-            JournalReader.Contents contents = JournalReader.read(file);
-            long validLength = contents.validLength();
+        } catch (IOException e) {
+            throw new JournalException(file, "cannot create its folder: " + e.getMessage(), e);
+        }
+        JournalLock lock = JournalLock.acquire(file, log, nanoClock);
+        FileChannel channel = null;
+        try {
+            SupersededJournals superseded = new SupersededJournals(file);
+            keepLegacyBackup(file, superseded, log);
+            JournalReader.Contents contents = Files.exists(file) ? JournalReader.read(file) : EMPTY;
             String stale = staleReason(contents.rows(), settingsHash, digests);
-            if (stale == null) {
-                for (JournalRow row : contents.rows()) {
-                    finished.putIfAbsent(row.exampleId(), row.toClassification());
-                }
-                if (contents.tornBytes() > 0) {
-                    log.println("diffprobe: " + file + ": dropped a torn last line ("
-                            + contents.tornBytes() + " bytes) left by an interrupted run");
-                }
-            } else {
-                channel.close();
-                Path backup = file.resolveSibling(file.getFileName() + ".bak");
-                Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
-                log.println("diffprobe: " + file + ": " + stale + "; starting afresh, old journal kept as "
-                        + backup.getFileName());
-                channel = lockedChannel(file);
-                validLength = 0;
+            if (stale != null) {
+                Path kept = superseded.keep(file, contents.rows().get(0).settingsHash());
+                log.println("diffprobe: " + file + ": " + stale + "; its " + contents.rows().size()
+                        + " examples are kept in " + file.getParent().relativize(kept));
+                contents = EMPTY;
             }
+            if (contents.rows().isEmpty()) {
+                Optional<Path> restored = superseded.restore(settingsHash,
+                        kept -> staleReason(JournalReader.read(kept).rows(), settingsHash, digests) == null);
+                if (restored.isPresent()) {
+                    contents = JournalReader.read(file);
+                    log.println("diffprobe: " + file + ": resuming the journal of these settings kept in "
+                            + file.getParent().relativize(restored.get()) + " (" + contents.rows().size() + " examples)");
+                }
+            }
+            Map<String, Classification> finished = new LinkedHashMap<>();
+            for (JournalRow row : contents.rows()) {
+                finished.putIfAbsent(row.exampleId(), row.toClassification());
+            }
+            if (contents.tornBytes() > 0) {
+                log.println("diffprobe: " + file + ": dropped a torn last line (" + contents.tornBytes()
+                        + " bytes) left by an interrupted run");
+            }
+            long validLength = contents.validLength();
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(validLength);
             channel.position(validLength);
-            Journal journal = new Journal(file, channel, finished, settingsHash, settings.seed(), fingerprint);
+            Journal journal = new Journal(file, lock, channel, finished, settingsHash, settings.seed(), fingerprint);
             if (validLength == 0) {
                 journal.write(JournalColumn.headers());
             }
             return journal;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel, e);
+            try {
+                lock.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             if (e instanceof JournalException journalException) {
                 throw journalException;
             }
@@ -109,25 +135,21 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens the journal with an exclusive lock, so that two runs writing the same task into the
-     * same output directory fail clearly instead of interleaving lines.
-     */
-    private static FileChannel lockedChannel(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() == null) {
-                throw new JournalException(file, "in use by another run (locked); use another output directory");
-            }
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            throw new JournalException(file, "already open in this JVM; a task runs once at a time per output directory");
-        } catch (JournalException e) {
-            channel.close();
-            throw e;
+    private static final JournalReader.Contents EMPTY = new JournalReader.Contents(List.of(), 0, 0);
+
+    /** A {@code .bak} left by an older version holds finished examples too: it joins the kept journals. */
+    private static void keepLegacyBackup(Path file, SupersededJournals superseded, PrintStream log) throws IOException {
+        Path backup = file.resolveSibling(file.getFileName() + LEGACY_BACKUP);
+        if (!Files.exists(backup)) {
+            return;
         }
-        return channel;
+        List<JournalRow> rows = JournalReader.read(backup).rows();
+        if (rows.isEmpty()) {
+            Files.delete(backup);
+            return;
+        }
+        Path kept = superseded.keep(backup, rows.get(0).settingsHash());
+        log.println("diffprobe: " + backup + ": kept as " + file.getParent().relativize(kept));
     }
 
     private static void closeQuietly(FileChannel channel, Exception failure) {
@@ -212,7 +234,7 @@ final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (lock) {
             channel.close();
         } catch (IOException e) {
             throw new JournalException(file, "cannot close: " + e.getMessage(), e);

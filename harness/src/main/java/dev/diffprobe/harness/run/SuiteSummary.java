@@ -6,9 +6,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +40,15 @@ public final class SuiteSummary {
 
     /** Writes {@code summary.csv} and {@code summary.md} into {@code dir} and returns their paths. */
     public List<Path> write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path csv = dir.resolve("summary.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+        Path csv = AtomicFiles.write(dir.resolve("summary.csv"), out -> {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
             printer.printRecord(withCorrect(columns(), "correct"));
             for (SummaryRow row : rows) {
                 printer.printRecord(withCorrect(cells(row, true), Integer.toString(row.outcome().correct())));
             }
-        }
-        Path md = dir.resolve("summary.md");
-        Files.writeString(md, markdown(), StandardCharsets.UTF_8);
+            printer.flush();
+        });
+        Path md = AtomicFiles.writeString(dir.resolve("summary.md"), markdown());
         return List.of(csv, md);
     }
 

@@ -69,7 +69,7 @@ public final class TaskRunner implements AutoCloseable {
         long start = nanoClock.getAsLong();
         LoadedCheckpoint model = open(checkpoint, task);
         Map<String, Classification> results = new HashMap<>();
-        try (Journal journal = Journal.open(journalFile, examples, settings, model.fingerprint(), log)) {
+        try (Journal journal = Journal.open(journalFile, examples, settings, model.fingerprint(), log, nanoClock)) {
             List<Example> pending = new ArrayList<>();
             for (Example example : examples) {
                 Classification done = journal.finished().get(example.id());
@@ -131,6 +131,9 @@ public final class TaskRunner implements AutoCloseable {
 
     private List<Example> capped(Task task) {
         List<Example> examples = task.examples();
+        if (examples.isEmpty()) {
+            throw new RunException("task " + task.name() + " has no examples; check its data source and 'examples' count");
+        }
         Set<String> ids = new HashSet<>();
         for (Example example : examples) {
             if (!ids.add(example.id())) {
@@ -157,18 +160,14 @@ public final class TaskRunner implements AutoCloseable {
         return model;
     }
 
-    /** The folder of a suite's journals, {@code <outputDir>/<suite>}, the name made file-safe. */
+    /** The folder of a suite's journals, {@code <outputDir>/<suite>}, the name made file-safe by {@link FileNames}. */
     public Path suiteDir(String suite) {
-        return settings.outputDir().resolve(fileName(suite));
+        return settings.outputDir().resolve(FileNames.of(suite));
     }
 
-    /** The journal of a task: {@code <outputDir>/<suite>/<task><suffix>}, names made file-safe. */
+    /** The journal of a task: {@code <outputDir>/<suite>/<task><suffix>}, names made file-safe by {@link FileNames}. */
     public Path journalPath(String suite, Task task, String suffix) {
-        return settings.outputDir().resolve(fileName(suite)).resolve(fileName(task.name()) + suffix);
-    }
-
-    static String fileName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return suiteDir(suite).resolve(FileNames.of(task.name()) + suffix);
     }
 
     @Override

@@ -21,8 +21,11 @@
  * is exactly one physical line. {@link dev.diffprobe.harness.run.JournalReader} is the public
  * reader (the reports module builds calibration and plots from it).
  * <ul>
- * <li><b>One writer.</b> A journal is locked while a run writes it; a second run on the same
- *     output directory fails with a {@link dev.diffprobe.harness.run.JournalException}.</li>
+ * <li><b>One writer.</b> A run holds an OS lock on {@code <task>.csv.lock} (not on the journal,
+ *     which the run itself reads: on POSIX closing any descriptor of a file drops the process's
+ *     locks on it) while it writes the journal. A second process reaching a locked journal waits,
+ *     then resumes what the first journaled, so two runs on one output directory compute every
+ *     example once; a second open within one JVM is a {@link dev.diffprobe.harness.run.JournalException}.</li>
  * <li><b>Durability.</b> Each line is written with one write and forced to disk before the next
  *     example is journaled: a kill loses at most the line being written.</li>
  * <li><b>Torn line.</b> Bytes after the last newline are a line cut by a kill; they are dropped
@@ -31,12 +34,17 @@
  *     with the new ones, in the task's order: the outcome equals an uninterrupted run's, since an
  *     example's (t, eps) draws depend only on the run seed and its id. Failed examples are
  *     finished too (their failure is deterministic); delete the journal to retry them.</li>
- * <li><b>Starting afresh.</b> Each line carries a settings hash over the checkpoint fingerprint,
+ * <li><b>Other settings.</b> Each line carries a settings hash over the checkpoint fingerprint,
  *     the run seed and the classifier settings, and a digest of its example's label and prompts.
  *     If any line's hash differs from the current one, or an example still in the task has a
- *     different digest, the file is renamed to {@code <task>.csv.bak} (replacing an older one)
- *     and the run starts afresh. The examples cap is not in the hash: raising it reuses what ran.
- *     Image files are not hashed; change the seed or delete the journal after editing images.</li>
+ *     different digest, the file is moved to {@code superseded/<task>.<its settings hash>.csv}
+ *     (never replacing one: a second of the same hash gets {@code .2.csv}), and the run continues
+ *     from a kept journal of the current hash whose examples still match, or starts afresh. The
+ *     examples cap is not in the hash: raising it reuses what ran. Image files are not hashed;
+ *     change the seed or move the journal away after editing images.</li>
+ * <li><b>File names.</b> Suite and task names map to file names one-to-one ({@link dev.diffprobe.harness.run.FileNames}).</li>
+ * <li><b>Result files.</b> Summaries and reports are written whole or not at all
+ *     ({@link dev.diffprobe.harness.run.AtomicFiles}).</li>
  * </ul>
  *
  * <h2>Statistics</h2>

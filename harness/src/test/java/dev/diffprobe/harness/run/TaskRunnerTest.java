@@ -111,13 +111,90 @@ class TaskRunnerTest {
     @Test
     void aChangedSettingStartsAfreshAndKeepsTheOldJournal() throws IOException {
         RunSettings settings = Fixtures.settings(out);
-        run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        TaskOutcome first = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        byte[] firstJournal = Files.readAllBytes(first.journal());
         TaskOutcome changed = run(settings.withClassifier(Map.of("weightingK", "6")),
                 Fixtures.source("fp1", Integer.MAX_VALUE));
         assertThat(changed.resumed()).isZero();
-        assertThat(out.resolve("binding/ShapeColor.csv.bak")).exists();
+        Path kept = out.resolve("binding/superseded/ShapeColor." + Journal.settingsHash(settings, "fp1") + ".csv");
+        assertThat(kept).hasBinaryContent(firstJournal);
         assertThat(JournalReader.read(changed.journal()).rows()).hasSize(40);
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("written with other settings");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("written with other settings")
+                .contains("its 40 examples are kept in superseded/ShapeColor.");
+    }
+
+    @Test
+    void goingBackToEarlierSettingsResumesTheirJournalInsteadOfRepeatingIt() throws IOException {
+        RunSettings seed11 = Fixtures.settings(out);
+        RunSettings seed12 = new RunSettings(seed11.checkpoint(), seed11.baseline(), 12, seed11.examples(),
+                seed11.classifier(), seed11.outputDir());
+        TaskOutcome first = run(seed11, Fixtures.source("fp1", Integer.MAX_VALUE));
+        byte[] firstJournal = Files.readAllBytes(first.journal());
+        TaskOutcome second = run(seed12, Fixtures.source("fp1", Integer.MAX_VALUE));
+        byte[] secondJournal = Files.readAllBytes(second.journal());
+        assertThat(second.resumed()).isZero();
+
+        TaskOutcome third = run(seed11, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(third.resumed()).isEqualTo(40);
+        assertThat(Fixtures.describe(third)).isEqualTo(Fixtures.describe(first));
+        assertThat(third.journal()).hasBinaryContent(firstJournal);
+        TaskOutcome fourth = run(seed12, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(fourth.resumed()).isEqualTo(40);
+        assertThat(fourth.journal()).hasBinaryContent(secondJournal);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("resuming the journal of these settings kept in");
+        try (var kept = Files.list(out.resolve("binding/superseded"))) {
+            assertThat(kept.map(p -> p.getFileName().toString()))
+                    .containsExactly("ShapeColor." + Journal.settingsHash(seed11, "fp1") + ".csv");
+        }
+    }
+
+    @Test
+    void aJournalOfChangedExamplesIsKeptBesideAnEarlierOneOfTheSameSettings() throws IOException {
+        RunSettings settings = Fixtures.settings(out);
+        String hash = Journal.settingsHash(settings, "fp1");
+        run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        try (TaskRunner runner = runner(settings, Fixtures.source("fp1", Integer.MAX_VALUE))) {
+            assertThat(runner.run("binding", Fixtures.task("ShapeColor", 40, " on the left")).resumed()).isZero();
+        }
+        try (TaskRunner runner = runner(settings, Fixtures.source("fp1", Integer.MAX_VALUE))) {
+            assertThat(runner.run("binding", Fixtures.task("ShapeColor", 40, " on the right")).resumed()).isZero();
+        }
+        assertThat(out.resolve("binding/superseded/ShapeColor." + hash + ".csv")).exists();
+        assertThat(out.resolve("binding/superseded/ShapeColor." + hash + ".2.csv")).exists();
+        // Back to the first examples: the matching one of the two comes back.
+        assertThat(run(settings, Fixtures.source("fp1", Integer.MAX_VALUE)).resumed()).isEqualTo(40);
+    }
+
+    @Test
+    void aBackupLeftByAnOlderVersionJoinsTheKeptJournals() throws IOException {
+        RunSettings settings = Fixtures.settings(out);
+        TaskOutcome first = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        Path backup = out.resolve("binding/ShapeColor.csv.bak");
+        Files.move(first.journal(), backup);
+        TaskOutcome again = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
+        assertThat(backup).doesNotExist();
+        assertThat(again.resumed()).isEqualTo(40);
+    }
+
+    @Test
+    void tasksWhoseNamesDifferOnlyInUnsafeCharactersKeepSeparateJournals() {
+        try (TaskRunner runner = runner(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE))) {
+            TaskOutcome slash = runner.run("binding", Fixtures.task("a/b", 6));
+            TaskOutcome underscore = runner.run("binding", Fixtures.task("a_b", 6));
+            assertThat(slash.journal()).isNotEqualTo(underscore.journal());
+            assertThat(JournalReader.read(slash.journal()).rows()).extracting(JournalRow::exampleId).allMatch(id -> id.startsWith("a/b-"));
+            assertThat(runner.run("binding", Fixtures.task("a/b", 6)).resumed()).isEqualTo(6);
+            assertThat(runner.run("binding", Fixtures.task("a_b", 6)).resumed()).isEqualTo(6);
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("kept in");
+    }
+
+    @Test
+    void aTaskWithoutExamplesIsANamedErrorNotAnEmptyResult() {
+        try (TaskRunner runner = runner(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE))) {
+            assertThatThrownBy(() -> runner.run("binding", new Task("Empty", "", List.of(), 0.5)))
+                    .isInstanceOf(RunException.class).hasMessageContaining("task Empty has no examples");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.diffprobe.reports.plot;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.reports.ReportException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -53,7 +54,7 @@ public final class Png {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+            AtomicFiles.writeBytes(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
             return file;
         } catch (IOException e) {
             throw new ReportException("cannot write chart " + file + ": " + e.getMessage(), e);

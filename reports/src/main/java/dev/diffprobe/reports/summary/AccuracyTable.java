@@ -1,5 +1,6 @@
 package dev.diffprobe.reports.summary;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.reports.ReportException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -8,7 +9,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +48,17 @@ public final class AccuracyTable {
         Path md = dir.resolve(name + ".md");
         try {
             Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            AtomicFiles.write(csv, out -> {
+                CSVPrinter printer = new CSVPrinter(out, FORMAT);
                 printer.printRecord(COLUMNS);
                 for (TaskResult r : results) {
                     printer.printRecord(r.suite(), r.task(), r.series(), r.checkpoint(), r.kind(), r.n(), r.correct(),
                             r.accuracy(), r.interval().lower(), r.interval().upper(), r.chance(),
                             r.callsPerExample());
                 }
-            }
-            Files.writeString(md, markdown(title), StandardCharsets.UTF_8);
+                printer.flush();
+            });
+            AtomicFiles.writeString(md, markdown(title));
         } catch (IOException e) {
             throw new ReportException("cannot write accuracy table " + csv + ": " + e.getMessage(), e);
         }

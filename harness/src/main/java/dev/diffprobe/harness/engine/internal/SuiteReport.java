@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
 import dev.diffprobe.harness.run.SuiteSummary;
@@ -9,8 +10,6 @@ import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ final class SuiteReport {
         Path file = outcome.journal().resolveSibling(outcome.journal().getFileName().toString()
                 .replaceFirst("\\.csv$", "") + ".summary.md");
         try {
-            Files.writeString(file, summary.markdown(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, summary.markdown());
         } catch (IOException e) {
             throw new RunException("task " + spec.name() + ": cannot write " + file + ": " + e.getMessage(), e);
         }
