@@ -1,6 +1,8 @@
 package dev.diffprobe.harness.classify;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -260,23 +262,42 @@ public final class ClassifierSettings {
          * @throws SettingException naming the first setting out of range, or the missing seed
          */
         public ClassifierSettings build() {
+            List<SettingException> problems = problems();
+            if (!problems.isEmpty()) {
+                throw problems.get(0);
+            }
+            return new ClassifierSettings(this);
+        }
+
+        /** Every setting out of range (and the missing seed), so that a suite's author sees all at once. */
+        public List<SettingException> problems() {
+            List<SettingException> problems = new ArrayList<>();
             if (seed == null) {
-                throw new SettingException(SEED, "unset", "required: call setSeed or opt(\"seed\", ...)");
+                problems.add(new SettingException(SEED, "unset", "required: call setSeed or opt(\"seed\", ...)"));
             }
             if (mode == null) {
-                throw new SettingException(MODE, "null", "expected naive, shared or pruned");
+                problems.add(new SettingException(MODE, "null", "expected naive, shared or pruned"));
             }
-            require(MIN_SCORES, minScores, minScores >= 2, "expected at least 2 (a paired t-test needs two pairs)");
-            require(MAX_SCORES, maxScores, maxScores >= 1, "expected at least 1");
-            require(MAX_SCORES, maxScores, mode != Mode.PRUNED || maxScores >= minScores,
-                    "expected at least " + MIN_SCORES + " (" + minScores + ") in pruned mode");
-            require(CUTOFF_PVAL, cutoffPval, cutoffPval >= 0 && cutoffPval <= 1, "expected a probability in [0, 1]");
-            require(BATCH_SIZE, batchSize, batchSize >= 0, "expected 0 (the checkpoint's maxBatch) or more");
-            require(WINDOW, window, window >= 0, "expected 0 (the batch size) or more");
-            require(TEMPERATURE, temperature, temperature > 0 && Double.isFinite(temperature),
+            require(problems, MIN_SCORES, minScores, minScores >= 2, "expected at least 2 (a paired t-test needs two pairs)");
+            require(problems, MAX_SCORES, maxScores, maxScores >= 1, "expected at least 1");
+            require(problems, MAX_SCORES, maxScores, mode != Mode.PRUNED || minScores < 2 || maxScores < 1
+                    || maxScores >= minScores, "expected at least " + MIN_SCORES + " (" + minScores + ") in pruned mode");
+            require(problems, CUTOFF_PVAL, cutoffPval, cutoffPval >= 0 && cutoffPval <= 1,
+                    "expected a probability in [0, 1]");
+            require(problems, BATCH_SIZE, batchSize, batchSize >= 0, "expected 0 (the checkpoint's maxBatch) or more");
+            require(problems, WINDOW, window, window >= 0, "expected 0 (the batch size) or more");
+            require(problems, TEMPERATURE, temperature, temperature > 0 && Double.isFinite(temperature),
                     "expected a positive number");
-            require(T_MIN, tMin, tMin > 0 && tMin < 0.5, "expected a number in (0, 0.5)");
-            return new ClassifierSettings(this);
+            require(problems, T_MIN, tMin, tMin > 0 && tMin < 0.5, "expected a number in (0, 0.5)");
+            if (weighting == null) {
+                require(problems, WEIGHTING, weightingWord, List.of("simple", "vdm", "heuristic", "learned")
+                        .contains(weightingWord), "expected simple, vdm, heuristic or learned");
+                require(problems, WEIGHTING_K, weightingK, !weightingWord.equals("heuristic")
+                        || Double.isFinite(weightingK), "expected a finite number");
+                require(problems, WEIGHTING_FILE, "unset", !weightingWord.equals("learned") || weightingFile != null,
+                        "required by weighting 'learned'");
+            }
+            return problems;
         }
 
         private Weighting namedWeighting() {
@@ -295,9 +316,10 @@ public final class ClassifierSettings {
             };
         }
 
-        private static void require(String key, Object value, boolean ok, String expected) {
+        private static void require(List<SettingException> problems, String key, Object value, boolean ok,
+                                    String expected) {
             if (!ok) {
-                throw new SettingException(key, value, expected);
+                problems.add(new SettingException(key, value, expected));
             }
         }
 

@@ -74,6 +74,16 @@ class BadSuiteTest {
                         6, "has no verdict"),
                 arguments("not a boolean", HEAD + "above_chance: maybe\ntasks:\n  - name: Shape\n    type: binding\n",
                         4, "'above_chance' must be true or false"),
+                arguments("examples beyond an int", HEAD.replace("examples: 4", "examples: 1000000000000")
+                        + "tasks:\n  - name: Shape\n    type: binding\n", 3,
+                        "'examples' must be at most 2147483647, not 1000000000000"),
+                arguments("task examples beyond an int", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    examples: 99999999999999999999999\n", 7, "'examples' must be at most 2147483647"),
+                arguments("seed beyond a long", HEAD + "seed: 99999999999999999999\ntasks:\n  - name: Shape\n"
+                        + "    type: binding\n", 4, "'seed' must be at most 9223372036854775807"),
+                arguments("task names differing only in case", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "  - name: shape\n    type: binding\n    source: Shape\n", 7,
+                        "task name 'shape' differs only in case from 'Shape' (line 5)"),
                 arguments("template without slot", HEAD + "tasks:\n  - name: M\n    type: dataset\n    source: MNIST\n"
                         + "    template: a photo of a digit.\n", 8, "has no '{}'"));
     }
@@ -95,6 +105,59 @@ class BadSuiteTest {
             assertThat(source.getFile().toPath()).isEqualTo(file);
             assertThat(source.getPosition().map(p -> p.getLine()).orElse(0)).isEqualTo(line);
         });
+    }
+
+    @Test
+    void everyBadClassifierSettingIsReportedAtItsOwnLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), HEAD + "classifier:\n  minScores: 1\n  maxScores: lots\n"
+                + "  cutoffPval: 2\n  weighting: quadratic\n  tMin: 0.7\ntasks:\n  - name: Shape\n    type: binding\n");
+
+        EngineDiscoveryResults results = discover(file);
+
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(results.getDiscoveryIssues()).extracting(issue -> line(issue) + " " + issue.message().replaceAll(".*: classifier setting ", ""))
+                .containsExactlyInAnyOrder("6 'maxScores' = 'lots': expected an integer",
+                        "5 'minScores' = '1': expected at least 2 (a paired t-test needs two pairs)",
+                        "7 'cutoffPval' = '2.0': expected a probability in [0, 1]",
+                        "9 'tMin' = '0.7': expected a number in (0, 0.5)",
+                        "8 'weighting' = 'quadratic': expected simple, vdm, heuristic or learned");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAnErrorAtTheirLineNotAMangledTaskName() throws IOException {
+        byte[] latin1 = (HEAD + "tasks:\n  - name: Col\u00f6r\n    type: binding\n    source: Color\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("bad.yaml"), latin1);
+
+        EngineDiscoveryResults results = discover(file);
+
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.message()).contains(file + ":5").contains("byte 0xF6").contains("not UTF-8");
+            assertThat(line(issue)).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void aFileTooLargeToBeASuiteIsRefusedBeforeParsing() throws IOException {
+        String tasks = "  - name: Shape\n    type: binding\n    tags: [" + "x,".repeat(600_000) + "x]\n";
+        Path file = Files.writeString(dir.resolve("bad.yaml"), HEAD + "tasks:\n" + tasks);
+
+        EngineDiscoveryResults results = discover(file);
+
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue ->
+                assertThat(issue.message()).contains(file.toString()).contains("a suite file has at most 1,048,576"));
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+    }
+
+    private static EngineDiscoveryResults discover(Path file) {
+        return EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect())).selectors(selectFile(file.toFile()))
+                .discover();
+    }
+
+    private static int line(DiscoveryIssue issue) {
+        return issue.source().filter(FileSource.class::isInstance).map(FileSource.class::cast)
+                .flatMap(FileSource::getPosition).map(p -> p.getLine()).orElse(0);
     }
 
     @Test

@@ -48,7 +48,7 @@ class FolderAndManifestTest {
     void badManifestsAreNamedErrors() throws IOException {
         Path escape = Files.writeString(dir.resolve("escape.csv"), "path,label\n../../etc/passwd,cat\n");
         assertThatThrownBy(() -> Manifest.read(escape, List.of("cat")))
-                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("escape.csv line 1")
+                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("escape.csv line 2:")
                 .hasMessageContaining("stay inside");
         Path label = Files.writeString(dir.resolve("label.csv"), "path,label\ncat/a.png,cow\n");
         assertThatThrownBy(() -> Manifest.read(label, List.of("cat")))
@@ -58,7 +58,30 @@ class FolderAndManifestTest {
                 .isInstanceOf(DatasetFormatException.class).hasMessageContaining("'path' and 'label'");
         Path ragged = Files.writeString(dir.resolve("ragged.csv"), "path,label\ncat/a.png\n");
         assertThatThrownBy(() -> Manifest.read(ragged, List.of("cat")))
-                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("ragged.csv line 1");
+                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("ragged.csv line 2:");
+    }
+
+    @Test
+    void errorsNameTheLineAnEditorShows() throws IOException {
+        Path csv = Files.writeString(dir.resolve("lines.csv"),
+                "path,label\n\ncat/a.png,cat\n\"cat/\nb.png\",cat\ndog/x.png,0\ncat/b.png,cow\n");
+        assertThatThrownBy(() -> Manifest.read(csv, List.of("dog", "cat")))
+                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("lines.csv line 7: label 'cow'");
+    }
+
+    @Test
+    void aManifestWithOnlyAHeaderIsAnErrorNotAnEmptyDataset() throws IOException {
+        Path csv = Files.writeString(dir.resolve("empty.csv"), "path,label\n");
+        assertThatThrownBy(() -> Manifest.read(csv, List.of("cat")))
+                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("empty.csv: no images listed");
+    }
+
+    @Test
+    void aManifestThatIsNotUtf8IsAnError() throws IOException {
+        Path csv = Files.write(dir.resolve("latin1.csv"),
+                "path,label\ncat/a.png,c\u00f6t\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> Manifest.read(csv, List.of("c\u00f6t")))
+                .isInstanceOf(DatasetFormatException.class).hasMessageContaining("latin1.csv: not UTF-8");
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.diffprobe.harness.engine.internal;
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.SettingException;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,20 +31,36 @@ final class EngineChecks implements SuiteReader.SuiteChecks {
         return Checkpoints.resolve(reference).isPresent() ? Optional.empty() : Optional.of(Checkpoints.problem(reference));
     }
 
+    /** Every bad setting: each value that does not parse, then each out of range, then the weighting file. */
     @Override
-    public Optional<String> classifier(Map<String, String> settings, long seed) {
+    public List<SuiteReader.SettingProblem> classifier(Map<String, String> settings, long seed) {
         ClassifierSettings.Builder builder = ClassifierSettings.builder().setSeed(seed);
-        try {
-            settings.forEach(builder::opt);
-            classifierOverrides.forEach(builder::opt);
-            builder.build();
-            return Optional.empty();
-        } catch (SettingException e) {
-            return Optional.of(e.getMessage());
-        } catch (RuntimeException e) {
-            // A learned weighting's file is read while building; its error names the file.
-            return Optional.of("classifier settings: " + e.getMessage());
+        List<SuiteReader.SettingProblem> problems = new ArrayList<>();
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(classifierOverrides);
+        all.forEach((key, value) -> {
+            try {
+                builder.opt(key, value);
+            } catch (SettingException e) {
+                problems.add(problem(e));
+            }
+        });
+        builder.problems().forEach(e -> problems.add(problem(e)));
+        if (problems.isEmpty()) {
+            try {
+                builder.build();
+            } catch (RuntimeException e) {
+                // A learned weighting's file is read while building; its error names the file.
+                problems.add(new SuiteReader.SettingProblem(Optional.empty(), "classifier settings: " + e.getMessage()));
+            }
         }
+        return problems;
+    }
+
+    /** A -D override is on no line of the suite; it is then reported at the suite's classifier map. */
+    private SuiteReader.SettingProblem problem(SettingException e) {
+        return new SuiteReader.SettingProblem(classifierOverrides.containsKey(e.key()) ? Optional.empty()
+                : Optional.of(e.key()), e.getMessage());
     }
 
     @Override

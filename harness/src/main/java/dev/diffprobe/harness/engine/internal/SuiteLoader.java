@@ -42,6 +42,9 @@ final class SuiteLoader {
         String text;
         try {
             text = file.read();
+        } catch (SuiteFile.Unreadable e) {
+            report(file, e.line(), e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             report(file, 0, "cannot read the suite file: " + e.getMessage());
             return Optional.empty();

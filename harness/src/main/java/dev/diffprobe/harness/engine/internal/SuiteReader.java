@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.run.FileNames;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -11,10 +12,12 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -41,6 +44,8 @@ public final class SuiteReader {
     private final Set<String> classifierKeys;
     private final SuiteChecks checks;
     private final List<SuiteProblem> problems = new ArrayList<>();
+    /** The line of each classifier setting in the file; a {@code -D} setting has none. */
+    private final Map<String, Integer> classifierLines = new java.util.HashMap<>();
 
     private SuiteReader(String expectedName, Set<String> classifierKeys, SuiteChecks checks) {
         this.expectedName = expectedName;
@@ -56,9 +61,14 @@ public final class SuiteReader {
         /** @param suiteLevel whether this is the suite's {@code checkpoint}, which {@code -Dmodel} replaces */
         Optional<String> checkpoint(String reference, boolean suiteLevel);
 
-        Optional<String> classifier(Map<String, String> settings, long seed);
+        /** Every problem of the classifier settings, each naming its setting when it is about one. */
+        List<SettingProblem> classifier(Map<String, String> settings, long seed);
 
         Optional<String> source(TaskSpec task);
+    }
+
+    /** A problem of one classifier setting ({@code key}), or of their combination ({@code key} empty). */
+    public record SettingProblem(Optional<String> key, String message) {
     }
 
     /** A suite (when it had no problem) and the problems found. */
@@ -108,11 +118,12 @@ public final class SuiteReader {
         String description = optional(f, "description").flatMap(n -> text(n, "description")).orElse("");
         Optional<String> checkpoint = required(f, "checkpoint", root).flatMap(n -> text(n, "checkpoint"));
         checkpoint.flatMap(c -> checks.checkpoint(c, true)).ifPresent(p -> problem(line(f.get("checkpoint")), p));
-        long seed = optional(f, "seed").flatMap(n -> integer(n, "seed", Long.MIN_VALUE)).orElse(0L);
-        int examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1))
+        long seed = optional(f, "seed").flatMap(n -> integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE)).orElse(0L);
+        int examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1, Integer.MAX_VALUE))
                 .map(Long::intValue).orElse(0);
         Map<String, String> classifier = optional(f, "classifier").map(this::classifier).orElse(Map.of());
-        checks.classifier(classifier, seed).ifPresent(p -> problem(line(f.get("classifier")), p));
+        checks.classifier(classifier, seed).forEach(p -> problem(p.key().map(classifierLines::get)
+                .orElseGet(() -> line(f.get("classifier"))), p.message()));
         List<String> tags = optional(f, "tags").map(n -> tags(n, "tags")).orElse(List.of());
         boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(true);
         List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance)).orElse(List.of());
@@ -125,6 +136,7 @@ public final class SuiteReader {
     private Map<String, String> classifier(Node node) {
         Map<String, String> settings = new LinkedHashMap<>();
         mapping(node, "'classifier'", classifierKeys).ifPresent(m -> m.forEach((key, value) -> {
+            classifierLines.put(key, line(value));
             if (value instanceof ScalarNode scalar && scalar.getTag() != Tag.NULL) {
                 settings.put(key, scalar.getValue());
             } else {
@@ -143,15 +155,19 @@ public final class SuiteReader {
             problem(line(node), "'tasks' is empty; a suite needs at least one task");
         }
         List<TaskSpec> tasks = new ArrayList<>();
-        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        Map<String, TaskSpec> byFile = new LinkedHashMap<>();
         for (Node item : sequence.getValue()) {
             task(item, suiteExamples, suiteAboveChance).ifPresent(task -> {
-                Integer earlier = firstLine.putIfAbsent(task.name(), task.line());
-                if (earlier != null) {
-                    problem(task.line(), "duplicate task name '" + task.name() + "' (first declared on line "
-                            + earlier + "); task names must be unique within a suite");
-                } else {
+                // Journals are named after tasks, and macOS and Windows do not tell case apart in file names.
+                TaskSpec earlier = byFile.putIfAbsent(FileNames.of(task.name()).toLowerCase(Locale.ROOT), task);
+                if (earlier == null) {
                     tasks.add(task);
+                } else if (earlier.name().equals(task.name())) {
+                    problem(task.line(), "duplicate task name '" + task.name() + "' (first declared on line "
+                            + earlier.line() + "); task names must be unique within a suite");
+                } else {
+                    problem(task.line(), "task name '" + task.name() + "' differs only in case from '" + earlier.name()
+                            + "' (line " + earlier.line() + "); their journals would be one file on macOS and Windows");
                 }
             });
         }
@@ -175,7 +191,7 @@ public final class SuiteReader {
         }));
         Optional<String> source = optional(f, "source").flatMap(n -> text(n, "source"));
         Optional<String> split = optional(f, "split").flatMap(n -> text(n, "split"));
-        Optional<Integer> examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1))
+        Optional<Integer> examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1, Integer.MAX_VALUE))
                 .map(Long::intValue);
         if (examples.isEmpty() && suiteExamples == 0 && !f.containsKey("examples")) {
             problem(line(node), what + ": no 'examples' count, neither on the task nor on the suite");
@@ -295,19 +311,24 @@ public final class SuiteReader {
         return Optional.empty();
     }
 
-    private Optional<Long> integer(Node node, String key, long min) {
+    private Optional<Long> integer(Node node, String key, long min, long max) {
         if (node instanceof ScalarNode scalar && scalar.getTag() == Tag.INT) {
+            String digits = scalar.getValue().replace("_", "");
+            BigInteger value;
             try {
-                long value = Long.parseLong(scalar.getValue().replace("_", ""));
-                if (value >= min) {
-                    return Optional.of(value);
-                }
-                problem(line(node), "'" + key + "' must be at least " + min + ", not " + value);
-                return Optional.empty();
+                value = new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits);
             } catch (NumberFormatException e) {
                 problem(line(node), "'" + key + "' = " + scalar.getValue() + " is not a decimal whole number");
                 return Optional.empty();
             }
+            if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+                problem(line(node), "'" + key + "' must be at least " + min + ", not " + value);
+            } else if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+                problem(line(node), "'" + key + "' must be at most " + max + ", not " + value);
+            } else {
+                return Optional.of(value.longValueExact());
+            }
+            return Optional.empty();
         }
         problem(line(node), "'" + key + "' must be a whole number, not " + describe(node));
         return Optional.empty();
