@@ -22,6 +22,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *     checkpoint directory
  * @param prediction null for contrastive checkpoints
  * @param schedule null for contrastive checkpoints
+ * @param heldOut the {@code shape:colour} compositions the checkpoint's training data never put on
+ *     one object ({@code held_out} in model.yaml), in file order; empty when none is declared
  */
 public record ModelConfig(
         Path directory,
@@ -35,7 +37,8 @@ public record ModelConfig(
         double latentScale,
         Path tokenizer,
         int maxTextLength,
-        Map<String, Path> files) {
+        Map<String, Path> files,
+        List<String> heldOut) {
 
     public static final String FILE_NAME = "model.yaml";
     public static final String TEXT_ENCODER = "text_encoder";
@@ -58,6 +61,7 @@ public record ModelConfig(
 
     public ModelConfig {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        heldOut = List.copyOf(heldOut);
     }
 
     /** How errors name this checkpoint: its name and where it lives. */
@@ -129,7 +133,29 @@ public record ModelConfig(
         Path tokenizer = existingFile(directory, "tokenizer", yaml.string("tokenizer"), problems);
         Map<String, Path> files = files(directory, yaml, kind, space, problems);
         return new ModelConfig(directory, name, kind, space, resolution, channels, prediction, schedule,
-                latentScale, tokenizer, maxTextLength, files);
+                latentScale, tokenizer, maxTextLength, files, heldOut(yaml));
+    }
+
+    /**
+     * {@code held_out}: absent, empty or a list of distinct {@code shape:colour} strings. The
+     * words are not checked against a vocabulary: this module knows nothing of scenes, and a
+     * composition no task draws simply never marks an example unseen.
+     */
+    private static List<String> heldOut(YamlFields yaml) {
+        List<String> compositions = new ArrayList<>();
+        for (Object item : yaml.list("held_out")) {
+            String text = item instanceof String s ? s.strip() : null;
+            int colon = text == null ? -1 : text.indexOf(':');
+            if (colon <= 0 || colon == text.length() - 1 || text.indexOf(':', colon + 1) >= 0
+                    || text.chars().anyMatch(Character::isWhitespace)) {
+                yaml.invalid("held_out", item, "a list of 'shape:colour' strings, e.g. [cube:red, sphere:blue]");
+            } else if (compositions.contains(text)) {
+                yaml.invalid("held_out", item, "each composition once (it is listed twice)");
+            } else {
+                compositions.add(text);
+            }
+        }
+        return compositions;
     }
 
     private static Map<String, Path> files(

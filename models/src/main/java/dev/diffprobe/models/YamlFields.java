@@ -69,6 +69,19 @@ final class YamlFields {
         return number.doubleValue();
     }
 
+    /** An optional list: empty when absent or null, and after noting a value that is not a list. */
+    List<?> list(String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items)) {
+            invalid(key, value, "a list");
+            return List.of();
+        }
+        return items;
+    }
+
     /** A nested mapping, or null after noting the problem. */
     YamlFields mapping(String key) {
         Object value = map.get(key);

@@ -88,6 +88,48 @@ class ModelConfigTest {
     }
 
     @Test
+    void heldOutCompositionsAreReadInFileOrder() throws IOException {
+        contrastiveFiles("held_out: [cube:cyan, cube:red, cylinder:green, cylinder:purple, sphere:blue, sphere:yellow]\n");
+        assertThat(ModelConfig.read(temp).heldOut()).containsExactly("cube:cyan", "cube:red", "cylinder:green",
+                "cylinder:purple", "sphere:blue", "sphere:yellow");
+    }
+
+    @Test
+    void noHeldOutListMeansNone() throws IOException {
+        contrastiveFiles("");
+        assertThat(ModelConfig.read(temp).heldOut()).isEmpty();
+        contrastiveFiles("held_out: []\n");
+        assertThat(ModelConfig.read(temp).heldOut()).isEmpty();
+        assertThat(ModelConfig.read(Fixtures.dir("tiny-diffusion")).heldOut()).isEmpty();
+    }
+
+    @Test
+    void everyMalformedHeldOutEntryIsNamed() throws IOException {
+        contrastiveFiles("held_out: [cube:red, cube, 'cube:red', ':red', 'cube:', 'a:b:c', 'cube: red', 7]\n");
+        assertThatThrownBy(() -> ModelConfig.read(temp))
+                .isInstanceOfSatisfying(CheckpointException.class, e -> assertThat(e.problems()).hasSize(7))
+                .hasMessageContaining("'held_out' is 'cube', expected a list of 'shape:colour' strings")
+                .hasMessageContaining("'held_out' is 'cube:red', expected each composition once")
+                .hasMessageContaining("'held_out' is ':red'")
+                .hasMessageContaining("'held_out' is 'cube:'")
+                .hasMessageContaining("'held_out' is 'a:b:c'")
+                .hasMessageContaining("'held_out' is 'cube: red'")
+                .hasMessageContaining("'held_out' is '7'");
+        contrastiveFiles("held_out: cube:red\n");
+        assertThatThrownBy(() -> ModelConfig.read(temp)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("'held_out' is 'cube:red', expected a list");
+    }
+
+    /** A valid contrastive model.yaml with empty files, plus {@code extra} lines. */
+    private void contrastiveFiles(String extra) throws IOException {
+        write("name: c\nkind: contrastive\nspace: pixel\nresolution: 8\nchannels: 3\ntokenizer: tokenizer.json\n"
+                + "max_text_length: 4\nfiles: {text_encoder: t.pt, image_encoder: i.pt}\n" + extra);
+        for (String file : new String[] {"tokenizer.json", "t.pt", "i.pt"}) {
+            Files.writeString(temp.resolve(file), "");
+        }
+    }
+
+    @Test
     void missingKindLeavesOtherChecksStanding() throws IOException {
         write("name: x\nspace: pixel\nresolution: 8\nchannels: 3\ntokenizer: tokenizer.json\nmax_text_length: 4\nfiles: {}\n");
         assertThatThrownBy(() -> ModelConfig.read(temp))

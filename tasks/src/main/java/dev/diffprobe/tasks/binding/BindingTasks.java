@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Builds the binding {@link Task}s from clevr-gen's two-object scenes. Scene {@code i} of a seed
@@ -27,6 +28,13 @@ public final class BindingTasks {
 
     /** A positive and a negative prompt: a guess is right half the time. */
     public static final double CHANCE = 0.5;
+
+    /**
+     * The {@link Example#attributes()} key of the scene's shape:colour compositions, one per
+     * object, left to right, comma-separated (e.g. {@code cube:red,sphere:blue}), so that a run
+     * can tell examples whose scene holds a composition a checkpoint never saw in training.
+     */
+    public static final String COMPOSITIONS = "scene.compositions";
 
     /**
      * Scenes a task may read per example it needs before it gives up. The most selective tasks
@@ -91,7 +99,14 @@ public final class BindingTasks {
         String id = task.taskName() + "/" + seed + "/" + scene.index();
         return new Example(id, image, candidates, label,
                 Map.of("task", task.taskName(), "scene.seed", Long.toString(scene.seed()),
-                        "scene.index", Long.toString(scene.index())));
+                        "scene.index", Long.toString(scene.index()), COMPOSITIONS, compositions(scene)));
+    }
+
+    /** {@code shape:colour} of each object, left to right, as {@link #COMPOSITIONS} spells them. */
+    static String compositions(Scene scene) {
+        return scene.leftToRight().stream()
+                .map(o -> o.shape().word() + ":" + o.color().word())
+                .collect(Collectors.joining(","));
     }
 
     /** One seed per (seed, task, scene), so an example does not change when others are added. */

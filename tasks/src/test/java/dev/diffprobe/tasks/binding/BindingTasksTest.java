@@ -87,6 +87,18 @@ class BindingTasksTest {
     }
 
     @Test
+    void eachExampleNamesItsScenesShapeColourCompositionsLeftToRight() {
+        Scene scene = Scenes.scene(0,
+                Scenes.object(Shape.CYLINDER, Color.GREEN, Size.SMALL, 60),
+                Scenes.object(Shape.CUBE, Color.RED, Size.LARGE, -60));
+        Task task = BindingTasks.build(BindingTask.SHAPE_CONTROL, SEED, 2, index -> scene, NO_PIXELS);
+        List<String> left = scene.leftToRight().stream().map(o -> o.shape().word() + ":" + o.color().word()).toList();
+        assertThat(task.examples()).allSatisfy(example ->
+                assertThat(example.attributes().get(BindingTasks.COMPOSITIONS)).isEqualTo(String.join(",", left)));
+        assertThat(left).containsExactlyInAnyOrder("cylinder:green", "cube:red");
+    }
+
+    @Test
     void aSamplerThatNeverYieldsAUsableSceneIsReportedNotLoopedOn() {
         Scene sameSize = Scenes.scene(0,
                 Scenes.object(Shape.CUBE, Color.RED, Size.SMALL, 0),
