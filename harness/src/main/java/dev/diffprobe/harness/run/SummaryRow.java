@@ -9,12 +9,26 @@ public record SummaryRow(TaskOutcome outcome, OptionalDouble threshold, List<Ver
         verdicts = List.copyOf(verdicts);
     }
 
-    /** {@code PASS}, {@code FAIL (accuracy, regression)}, or {@code -} when nothing was judged. */
+    /**
+     * {@code PASS}, {@code FAIL (accuracy, regression)}, {@code NEWS (above chance)} for a task
+     * declared at chance that rose, {@code AT CHANCE (declared)} for one that stayed, or
+     * {@code -} when nothing was judged.
+     */
     public String verdictText() {
         if (verdicts.isEmpty()) {
             return "-";
         }
         List<String> failed = verdicts.stream().filter(v -> !v.passed()).map(Verdict::check).toList();
-        return failed.isEmpty() ? "PASS" : "FAIL (" + String.join(", ", failed) + ")";
+        if (!failed.isEmpty()) {
+            return "FAIL (" + String.join(", ", failed) + ")";
+        }
+        if (has(Verdict.Status.NEWS)) {
+            return "NEWS (above chance)";
+        }
+        return has(Verdict.Status.AT_CHANCE) ? "AT CHANCE (declared)" : "PASS";
+    }
+
+    private boolean has(Verdict.Status status) {
+        return verdicts.stream().anyMatch(v -> v.status() == status);
     }
 }

@@ -20,8 +20,8 @@ public final class Verdicts {
     public static Verdict accuracy(TaskOutcome outcome, double threshold) {
         checkFraction("threshold", threshold);
         boolean passed = outcome.accuracy() >= threshold;
-        return new Verdict("accuracy", passed, String.format(Locale.ROOT, "%s, threshold %.2f (p=%s vs chance %.2f)",
-                headline(outcome), threshold, p(outcome.pAboveChance()), outcome.task().chance()));
+        return new Verdict("accuracy", passed, String.format(Locale.ROOT, "%s, threshold %s (p=%s vs chance %.2f)",
+                headline(outcome), threshold(threshold), p(outcome.pAboveChance()), outcome.task().chance()));
     }
 
     /** Passes when the one-sided exact binomial test rejects chance-level accuracy at {@code alpha}. */
@@ -30,6 +30,27 @@ public final class Verdicts {
         double p = outcome.pAboveChance();
         return new Verdict("chance", p < alpha, String.format(Locale.ROOT,
                 "%s, chance %.2f: binomial p=%s (alpha %s)", headline(outcome), outcome.task().chance(), p(p), alpha));
+    }
+
+    /**
+     * The chance verdict of a task the suite declares {@code expect: chance} (the checkpoint is
+     * known not to do it): {@link Verdict.Status#AT_CHANCE} while the one-sided binomial test
+     * does not reject chance at {@code newsLevel}, {@link Verdict.Status#NEWS} when it does. The
+     * engine passes a Bonferroni level (alpha over the suite's declared-at-chance tasks), so
+     * that news is rarely a fluke of one run among many tasks.
+     */
+    public static Verdict declaredAtChance(TaskOutcome outcome, double newsLevel) {
+        checkAlpha(newsLevel);
+        double p = outcome.pAboveChance();
+        if (p < newsLevel) {
+            return new Verdict("chance", Verdict.Status.NEWS, String.format(Locale.ROOT,
+                    "NEWS: %s is significantly above chance %.2f (binomial p=%s < %s) although the suite"
+                            + " declares it expect: chance", headline(outcome), outcome.task().chance(), p(p),
+                    p(newsLevel)));
+        }
+        return new Verdict("chance", Verdict.Status.AT_CHANCE, String.format(Locale.ROOT,
+                "at chance, as declared (expect: chance): %s, chance %.2f: binomial p=%s (news needs p < %s)",
+                headline(outcome), outcome.task().chance(), p(p), p(newsLevel)));
     }
 
     /**
@@ -78,6 +99,12 @@ public final class Verdicts {
     public static String headline(TaskOutcome outcome) {
         return String.format(Locale.ROOT, "%s: %.2f %s n=%d", outcome.taskName(), outcome.accuracy(),
                 outcome.interval(), outcome.n());
+    }
+
+    /** A threshold as a suite writes it: at least two decimals, up to four ({@code 0.60}, {@code 0.836}). */
+    public static String threshold(double threshold) {
+        String text = String.format(Locale.ROOT, "%.4f", threshold).replaceFirst("0{1,2}$", "");
+        return text;
     }
 
     /** A p-value in a message: three significant digits, scientific below 0.001. */

@@ -84,6 +84,19 @@ class BadSuiteTest {
                 arguments("task names differing only in case", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
                         + "  - name: shape\n    type: binding\n    source: Shape\n", 7,
                         "task name 'shape' differs only in case from 'Shape' (line 5)"),
+                arguments("threshold below chance on a binding task", HEAD + "tasks:\n  - name: Shape\n"
+                        + "    type: binding\n    thresholds:\n      accuracy: 0.49\n", 8, "below chance 0.5000"),
+                arguments("threshold below chance on a dataset", HEAD + "tasks:\n  - name: M\n    type: dataset\n"
+                        + "    source: MNIST\n    thresholds:\n      accuracy: 0.05\n", 9, "below chance 0.1000"),
+                arguments("threshold below chance on Cue-Conflict", HEAD + "tasks:\n  - name: C\n"
+                        + "    type: cue-conflict\n    thresholds:\n      accuracy: 0.06\n", 8, "below chance 0.0625"),
+                arguments("unknown expectation", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    expect: maybe\n", 7, "unknown expect 'maybe'; known: above, chance"),
+                arguments("expect chance with a threshold", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    expect: chance\n    thresholds:\n      accuracy: 0.6\n", 9,
+                        "declared expect: chance but sets an accuracy threshold"),
+                arguments("expect chance without the chance verdict", HEAD + "above_chance: false\nexpect: chance\n"
+                        + "tasks:\n  - name: Shape\n    type: binding\n", 7, "above_chance: false turns off"),
                 arguments("template without slot", HEAD + "tasks:\n  - name: M\n    type: dataset\n    source: MNIST\n"
                         + "    template: a photo of a digit.\n", 8, "has no '{}'"));
     }

@@ -147,7 +147,7 @@ class DiscoveryTest {
     @Test
     void aboveChanceFalseDropsTheChanceVerdictAndATaskMayTurnItBackOn() throws IOException {
         Path file = write("quiet.yaml", "suite: quiet\ncheckpoint: src/test/resources/checkpoints/fake\nexamples: 4\n"
-                + "above_chance: false\ntasks:\n  - name: Color\n    type: binding\n    thresholds:\n      accuracy: 0.4\n"
+                + "above_chance: false\ntasks:\n  - name: Color\n    type: binding\n    thresholds:\n      accuracy: 0.6\n"
                 + "  - name: Shape\n    type: binding\n    above_chance: true\n");
 
         EngineDiscoveryResults results = discover(Map.of(), selectFile(file.toFile()));

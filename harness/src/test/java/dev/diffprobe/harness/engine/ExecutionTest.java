@@ -22,8 +22,10 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
@@ -79,6 +81,50 @@ class ExecutionTest {
         run(same, Map.of("baseline", "src/test/resources/checkpoints/fake-baseline",
                 "diffprobe.output", out.resolve("same").toString()))
                 .testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+    }
+
+    /**
+     * A task declared expect: chance that stays at chance is an aborted test (neither a failure
+     * nor a silent pass); one that comes out significantly above chance passes as news, at
+     * alpha over the suite's declared-at-chance tasks; the summary says which.
+     */
+    @Test
+    void aTaskDeclaredAtChanceIsReportedAsSuchAndNewsWhenItRises() throws IOException {
+        Path suite = Files.writeString(out.resolve("declared.yaml"), """
+                suite: declared
+                checkpoint: src/test/resources/checkpoints/fake
+                seed: 11
+                examples: 20
+                classifier: {minScores: 2, maxScores: 4}
+                tasks:
+                  - name: Shape
+                    type: binding
+                    thresholds: {accuracy: 0.55}
+                  - name: ShapeColor
+                    type: binding
+                    expect: chance
+                  - name: ColorShape
+                    type: binding
+                    expect: chance
+                """);
+        FakeClassifiers wrong = FakeClassifiers.wrong();
+        EngineExecutionResults atChance = EngineTestKit.engine(new DiffProbeEngine(wrong))
+                .configurationParameters(Map.of("diffprobe.output", out.resolve("at").toString()))
+                .selectors(selectFile(suite.toFile())).execute();
+        atChance.testEvents().assertThatEvents().haveExactly(1, event(displayName(
+                "declared/ShapeColor: known at chance (expect: chance; news if binomial p < 0.025)"),
+                abortedWithReason(message(m -> m.startsWith("at chance, as declared (expect: chance): ShapeColor: 0.00")))));
+        atChance.testEvents().assertStatistics(stats -> stats.aborted(2).failed(2));
+        assertThat(Files.readString(out.resolve("at/declared/summary.md"))).contains("AT CHANCE (declared)");
+
+        EngineExecutionResults news = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .configurationParameters(Map.of("diffprobe.output", out.resolve("news").toString()))
+                .selectors(selectFile(suite.toFile())).execute();
+        news.testEvents().assertStatistics(stats -> stats.succeeded(4).aborted(0).failed(0));
+        news.testEvents().assertThatEvents().haveExactly(1, event(displayName(
+                "declared/ColorShape: known at chance (expect: chance; news if binomial p < 0.025)"),
+                finishedSuccessfully()));
+        assertThat(Files.readString(out.resolve("news/declared/summary.md"))).contains("NEWS (above chance)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The {@link SuiteReader.SuiteChecks} against this project's checkpoints, classifier and tasks. */
 final class EngineChecks implements SuiteReader.SuiteChecks {
@@ -66,5 +67,10 @@ final class EngineChecks implements SuiteReader.SuiteChecks {
     @Override
     public Optional<String> source(TaskSpec task) {
         return TaskFactory.sourceProblem(task);
+    }
+
+    @Override
+    public OptionalDouble chance(TaskType type, String source) {
+        return TaskFactory.chance(type, source);
     }
 }

@@ -24,6 +24,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.diffprobe.harness.run.Expectation;
+
 /**
  * Reads suite YAML into a {@link SuiteSpec}, collecting every problem with its line instead of
  * stopping at the first, so that one run shows the author all of them. Works on the composed
@@ -32,9 +34,9 @@ import java.util.TreeSet;
  */
 public final class SuiteReader {
     static final Set<String> SUITE_KEYS = Set.of("suite", "description", "checkpoint", "seed", "examples", "above_chance",
-            "classifier", "tags", "tasks");
+            "expect", "classifier", "tags", "tasks");
     static final Set<String> TASK_KEYS = Set.of("name", "type", "source", "split", "examples", "template", "above_chance",
-            "checkpoint", "thresholds", "tags");
+            "expect", "checkpoint", "thresholds", "tags");
     static final Set<String> THRESHOLD_KEYS = Set.of("accuracy", "max_drop", "shape_bias");
 
     /** Aliases are never needed in a suite; a small cap stops a "billion laughs" file. */
@@ -65,6 +67,9 @@ public final class SuiteReader {
         List<SettingProblem> classifier(Map<String, String> settings, long seed);
 
         Optional<String> source(TaskSpec task);
+
+        /** The accuracy a guess gets on the task, known from its type and source alone; empty if unknown. */
+        OptionalDouble chance(TaskType type, String source);
     }
 
     /** A problem of one classifier setting ({@code key}), or of their combination ({@code key} empty). */
@@ -126,7 +131,9 @@ public final class SuiteReader {
                 .orElseGet(() -> line(f.get("classifier"))), p.message()));
         List<String> tags = optional(f, "tags").map(n -> tags(n, "tags")).orElse(List.of());
         boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(true);
-        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance)).orElse(List.of());
+        Expectation expect = optional(f, "expect").flatMap(n -> expectation(n, "the suite")).orElse(Expectation.ABOVE);
+        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance, expect))
+                .orElse(List.of());
         if (name.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
@@ -146,7 +153,7 @@ public final class SuiteReader {
         return settings;
     }
 
-    private List<TaskSpec> tasks(Node node, int suiteExamples, boolean suiteAboveChance) {
+    private List<TaskSpec> tasks(Node node, int suiteExamples, boolean suiteAboveChance, Expectation suiteExpect) {
         if (!(node instanceof SequenceNode sequence)) {
             problem(line(node), "'tasks' must be a list of tasks (each starting with '- name: ...')");
             return List.of();
@@ -157,7 +164,7 @@ public final class SuiteReader {
         List<TaskSpec> tasks = new ArrayList<>();
         Map<String, TaskSpec> byFile = new LinkedHashMap<>();
         for (Node item : sequence.getValue()) {
-            task(item, suiteExamples, suiteAboveChance).ifPresent(task -> {
+            task(item, suiteExamples, suiteAboveChance, suiteExpect).ifPresent(task -> {
                 // Journals are named after tasks, and macOS and Windows do not tell case apart in file names.
                 TaskSpec earlier = byFile.putIfAbsent(FileNames.of(task.name()).toLowerCase(Locale.ROOT), task);
                 if (earlier == null) {
@@ -174,7 +181,7 @@ public final class SuiteReader {
         return tasks;
     }
 
-    private Optional<TaskSpec> task(Node node, int suiteExamples, boolean suiteAboveChance) {
+    private Optional<TaskSpec> task(Node node, int suiteExamples, boolean suiteAboveChance, Expectation suiteExpect) {
         Optional<Map<String, Node>> fields = mapping(node, "a task", TASK_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -211,14 +218,56 @@ public final class SuiteReader {
             problem(line(node), what + " has no verdict: above_chance is false and it sets no accuracy or"
                     + " shape_bias threshold, so it would never run");
         }
+        Expectation expect = optional(f, "expect").flatMap(n -> expectation(n, what)).orElse(suiteExpect);
+        if (expect == Expectation.CHANCE && !aboveChance) {
+            problem(line(f.getOrDefault("expect", node)), what + ": expect: chance is reported by the chance verdict,"
+                    + " which above_chance: false turns off; drop one of the two");
+        }
+        if (expect == Expectation.CHANCE && thresholds.accuracy().isPresent()) {
+            problem(line(f.get("thresholds")), what + " is declared expect: chance but sets an accuracy threshold;"
+                    + " a checkpoint at chance would fail any threshold at or above chance about half the time."
+                    + " Drop the threshold, or declare expect: above once the checkpoint does the task");
+        }
         List<String> tags = optional(f, "tags").map(n -> tags(n, what + " tags")).orElse(List.of());
         if (name.isEmpty() || type.isEmpty()) {
             return Optional.empty();
         }
-        TaskSpec task = new TaskSpec(name.get(), type.get(), source.orElse(name.get()), split,
-                examples.orElse(suiteExamples), template, checkpoint, thresholds, aboveChance, tags, line(node));
-        checks.source(task).ifPresent(p -> problem(line(f.getOrDefault("source", node)), what + ": " + p));
+        String taskSource = source.orElse(name.get());
+        OptionalDouble chance = checks.chance(type.get(), taskSource);
+        TaskSpec task = new TaskSpec(name.get(), type.get(), taskSource, split,
+                examples.orElse(suiteExamples), template, checkpoint, thresholds, aboveChance, expect,
+                chance.orElse(Double.NaN), tags, line(node));
+        Optional<String> sourceProblem = checks.source(task);
+        sourceProblem.ifPresent(p -> problem(line(f.getOrDefault("source", node)), what + ": " + p));
+        if (sourceProblem.isEmpty()) {
+            chance.ifPresent(c -> belowChance(thresholds, c, what, f.get("thresholds")));
+        }
         return Optional.of(task);
+    }
+
+    /**
+     * A threshold below chance passes a checkpoint that guesses: it catches only a collapse to
+     * systematically wrong answers, so it is no verdict.
+     */
+    private void belowChance(Thresholds thresholds, double chance, String what, Node node) {
+        thresholds.accuracy().ifPresent(t -> {
+            if (t < chance - 1e-12) {
+                problem(line(node), String.format(java.util.Locale.ROOT, "%s: threshold accuracy %s is below"
+                        + " chance %.4f, so a checkpoint that guesses passes it; a regression threshold must be at"
+                        + " least chance (recalibrate with ThresholdCalibrator, which never writes one below chance,"
+                        + " or declare expect: chance)", what, t, chance));
+            }
+        });
+    }
+
+    private Optional<Expectation> expectation(Node node, String what) {
+        return text(node, "expect").flatMap(word -> {
+            Optional<Expectation> known = Expectation.fromWord(word);
+            if (known.isEmpty()) {
+                problem(line(node), what + ": unknown expect '" + word + "'; known: " + Expectation.words());
+            }
+            return known;
+        });
     }
 
     private Thresholds thresholds(Node node, String what) {

@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.run.AtomicFiles;
+import dev.diffprobe.harness.run.Expectation;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
 import dev.diffprobe.harness.run.SuiteSummary;
@@ -31,7 +32,8 @@ final class SuiteReport {
         List<SummaryRow> rows = new ArrayList<>();
         for (TaskOutcome outcome : outcomes) {
             TaskSpec spec = specs.get(outcome.taskName());
-            rows.add(new SummaryRow(outcome, spec.thresholds().accuracy(), verdicts(spec, outcome, context.settings())));
+            rows.add(new SummaryRow(outcome, spec.thresholds().accuracy(),
+                    verdicts(suite, spec, outcome, context.settings())));
         }
         SuiteSummary summary = new SuiteSummary(suite.name(), rows);
         summary.print(System.out);
@@ -55,7 +57,7 @@ final class SuiteReport {
      */
     static Path writeTaskSummary(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
         SuiteSummary summary = new SuiteSummary(suite.name(), List.of(new SummaryRow(outcome,
-                spec.thresholds().accuracy(), verdicts(spec, outcome, settings))));
+                spec.thresholds().accuracy(), verdicts(suite, spec, outcome, settings))));
         Path file = outcome.journal().resolveSibling(outcome.journal().getFileName().toString()
                 .replaceFirst("\\.csv$", "") + ".summary.md");
         try {
@@ -66,11 +68,11 @@ final class SuiteReport {
         return file;
     }
 
-    static List<Verdict> verdicts(TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+    static List<Verdict> verdicts(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
         List<Verdict> verdicts = new ArrayList<>();
         spec.thresholds().accuracy().ifPresent(t -> verdicts.add(Verdicts.accuracy(outcome, t)));
         if (spec.aboveChance()) {
-            verdicts.add(Verdicts.aboveChance(outcome, settings.alpha()));
+            verdicts.add(chance(suite, spec, outcome, settings));
         }
         if (outcome.baseline().isPresent()) {
             verdicts.add(Verdicts.regression(outcome, spec.thresholds().maxDrop().orElse(0.0),
@@ -78,5 +80,12 @@ final class SuiteReport {
         }
         spec.thresholds().shapeBias().ifPresent(t -> verdicts.add(ShapeBias.of(outcome).verdict(t)));
         return verdicts;
+    }
+
+    /** The chance verdict as the task's {@code expect} reads it. */
+    static Verdict chance(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+        return spec.expect() == Expectation.CHANCE
+                ? Verdicts.declaredAtChance(outcome, suite.newsLevel(settings.alpha()))
+                : Verdicts.aboveChance(outcome, settings.alpha());
     }
 }

@@ -173,7 +173,7 @@ final class SuiteResolver implements SelectorResolver {
                 Optional.ofNullable(loaded.taskCheckpoints().get(spec.name())));
         for (Check check : checks(spec)) {
             task.addChild(new VerdictDescriptor(task.getUniqueId().append(Segments.VERDICT, check.word()), task, check,
-                    VerdictDescriptor.displayName(suite.spec().name(), spec.name(), check, spec.thresholds(), settings)));
+                    VerdictDescriptor.displayName(suite.spec(), spec, check, settings)));
         }
         return task;
     }

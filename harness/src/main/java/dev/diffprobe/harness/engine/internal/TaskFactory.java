@@ -3,11 +3,14 @@ package dev.diffprobe.harness.engine.internal;
 import dev.diffprobe.tasks.Task;
 import dev.diffprobe.tasks.binding.BindingTask;
 import dev.diffprobe.tasks.binding.BindingTasks;
+import dev.diffprobe.tasks.cue.CueConflict;
+import dev.diffprobe.tasks.data.ClassPrompts;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Builds the {@link Task} a {@link TaskSpec} declares, named as the suite names it (so that two
@@ -27,6 +30,26 @@ final class TaskFactory {
             case DATASET, CUE_CONFLICT -> DatasetTaskFactory.build(spec, seed, dataRoots);
         };
         return new Task(spec.name(), task.description(), task.examples(), task.chance());
+    }
+
+    /**
+     * The chance accuracy of a task, from its source alone, so that discovery can hold thresholds
+     * to it: 1/2 for binding tasks, 1/classes for datasets and Cue-Conflict (one candidate per
+     * class); empty for a source that does not resolve (reported on its own).
+     */
+    static OptionalDouble chance(TaskType type, String source) {
+        try {
+            return switch (type) {
+                case BINDING -> {
+                    BindingTask.named(source);
+                    yield OptionalDouble.of(BindingTasks.CHANCE);
+                }
+                case DATASET -> OptionalDouble.of(1.0 / ClassPrompts.of(source).classes().size());
+                case CUE_CONFLICT -> OptionalDouble.of(1.0 / CueConflict.CLASSES.size());
+            };
+        } catch (RuntimeException e) {
+            return OptionalDouble.empty();
+        }
     }
 
     /** What is wrong with a task's source, found at discovery without reading any data. */

@@ -1,5 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.run.Expectation;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -7,12 +9,13 @@ import java.util.Optional;
  * One task of a suite as its YAML declares it. {@code source} names what the task is built from
  * (a binding task such as ShapeColor, a dataset such as mnist); {@code checkpoint} is set only
  * when the task runs on a checkpoint other than the suite's (a model put beside it);
- * {@code aboveChance} whether the task gets the binomial-test verdict against chance;
+ * {@code aboveChance} whether the task gets the binomial-test verdict against chance, and
+ * {@code expect} how that verdict reads; {@code chance} the accuracy a guess gets;
  * {@code line} is where the task starts in the file, for messages.
  */
 public record TaskSpec(String name, TaskType type, String source, Optional<String> split, int examples,
                        Optional<String> template, Optional<String> checkpoint, Thresholds thresholds,
-                       boolean aboveChance, List<String> tags, int line) {
+                       boolean aboveChance, Expectation expect, double chance, List<String> tags, int line) {
     public TaskSpec {
         tags = List.copyOf(tags);
     }

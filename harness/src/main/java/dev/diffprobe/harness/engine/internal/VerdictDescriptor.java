@@ -2,6 +2,7 @@ package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.engine.DiffProbeSettings;
 import dev.diffprobe.harness.run.AllureReport;
+import dev.diffprobe.harness.run.Expectation;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
@@ -10,6 +11,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.TestAbortedException;
 
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +59,11 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         Thresholds thresholds = task.spec().thresholds();
         Verdict verdict = judge(outcome, thresholds, context.settings());
         context.listener().reportingEntryPublished(this, ReportEntry.from(check.word(), verdict.message()));
+        if (verdict.status() == Verdict.Status.NEWS || verdict.status() == Verdict.Status.AT_CHANCE) {
+            context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "capability",
+                    "value", verdict.status() == Verdict.Status.NEWS ? "NEWS: above chance, declared expect: chance"
+                            : "at chance, as declared (expect: chance)")));
+        }
         // allure-junit-platform turns an entry with these keys into a parameter of the test's result,
         // so the figures show in the report for a passed verdict too.
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "verdict",
@@ -65,8 +72,12 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         switch (check) {
             case THRESHOLD -> assertThat(outcome.accuracy()).withFailMessage(verdict.message())
                     .isGreaterThanOrEqualTo(thresholds.accuracy().orElseThrow());
-            case CHANCE -> assertThat(outcome.pAboveChance()).withFailMessage(verdict.message())
-                    .isLessThan(context.settings().alpha());
+            case CHANCE -> {
+                if (verdict.status() == Verdict.Status.AT_CHANCE) {
+                    throw new TestAbortedException(verdict.message());
+                }
+                assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
+            }
             case REGRESSION -> assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
             case SHAPE_BIAS -> assertThat(ShapeBias.of(outcome).bias()).withFailMessage(verdict.message())
                     .isGreaterThanOrEqualTo(thresholds.shapeBias().orElseThrow());
@@ -77,7 +88,7 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
     private Verdict judge(TaskOutcome outcome, Thresholds thresholds, EngineSettings settings) {
         return switch (check) {
             case THRESHOLD -> Verdicts.accuracy(outcome, thresholds.accuracy().orElseThrow());
-            case CHANCE -> Verdicts.aboveChance(outcome, settings.alpha());
+            case CHANCE -> SuiteReport.chance(task.suite().spec(), task.spec(), outcome, settings);
             case REGRESSION -> Verdicts.regression(outcome, thresholds.maxDrop().orElse(0.0), settings.regressionAlpha());
             case SHAPE_BIAS -> ShapeBias.of(outcome).verdict(thresholds.shapeBias().orElseThrow());
         };
@@ -87,10 +98,14 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
      * The test's name as a person reads it in a report, led by suite and task, since Surefire's
      * report merges tests of one name: {@code binding/ShapeColor: accuracy >= 0.60}.
      */
-    static String displayName(String suite, String task, Check check, Thresholds thresholds, EngineSettings settings) {
-        return suite + "/" + task + ": " + switch (check) {
-            case THRESHOLD -> String.format(Locale.ROOT, "accuracy >= %.2f", thresholds.accuracy().orElseThrow());
-            case CHANCE -> "above chance (binomial test, alpha " + settings.alpha() + ")";
+    static String displayName(SuiteSpec suite, TaskSpec task, Check check, EngineSettings settings) {
+        Thresholds thresholds = task.thresholds();
+        return suite.name() + "/" + task.name() + ": " + switch (check) {
+            case THRESHOLD -> "accuracy >= " + Verdicts.threshold(thresholds.accuracy().orElseThrow());
+            case CHANCE -> task.expect() == Expectation.CHANCE
+                    ? "known at chance (expect: chance; news if binomial p < "
+                            + Verdicts.p(suite.newsLevel(settings.alpha())) + ")"
+                    : "above chance (binomial test, alpha " + settings.alpha() + ")";
             case REGRESSION -> String.format(Locale.ROOT, "no regression vs baseline (McNemar, alpha %s, max drop %.2f)",
                     settings.regressionAlpha(), thresholds.maxDrop().orElse(0.0));
             case SHAPE_BIAS -> String.format(Locale.ROOT, "shape bias >= %.2f", thresholds.shapeBias().orElseThrow());
