@@ -1,6 +1,8 @@
 package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.run.FileNames;
+import dev.diffprobe.harness.run.Verdicts;
+import dev.diffprobe.harness.stats.BinomialTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
@@ -12,34 +14,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sets a suite's regression thresholds from a calibration run: a run of the same suite and
+ * Sets a suite's regression verdicts from a calibration run: a run of the same suite and
  * checkpoint at a different seed (so other examples and other noise), whose {@code summary.csv}
- * gives each task's correct count x of n. A fresh run of the same checkpoint with m examples
- * must stay at or above its thresholds with probability at least 1 - alpha for the whole suite.
+ * gives each task's correct count x of n and its chance accuracy c. A fresh run of the same
+ * checkpoint with m examples per task must pass the suite with probability at least 1 - alpha.
  * <p>
- * A fresh run's correct count y fails a task when y/m is below the threshold. The threshold is
- * the smallest y/m that the one-sided Fisher exact test of "the fresh run is worse than the
- * calibration run" does not reject at level alpha/T (T tasks: Bonferroni, so that alpha bounds a
- * false failure of any task of the suite). Given x + y = s, an unchanged checkpoint makes x
- * hypergeometric (s successes among n + m trials, n of them the calibration's), whatever its true
- * accuracy; so the test's p-value is
+ * A task declared {@code expect: above} (the default) fails a fresh run's correct count y when
+ * y/m is below its threshold, or when the chance verdict (one-sided binomial test at
+ * {@code chanceAlpha}) does not find y above chance; the smallest count that passes the chance
+ * verdict is y_c. The regression threshold is the smallest y/m that the one-sided Fisher exact
+ * test of "the fresh run is worse than the calibration run" does not reject at level alpha/T
+ * (T tasks: Bonferroni over the suite). Given x + y = s, an unchanged checkpoint makes x
+ * hypergeometric whatever its true accuracy, so
  * <pre>p(y) = P(X &gt;= x),  X ~ Hypergeometric(population n + m, successes x + y, draws n),</pre>
- * which grows with y, and threshold = min { y/m : p(y) &gt;= alpha/T }. The test is exact and
- * conservative, so an unchanged checkpoint fails the suite with probability at most alpha. (A
- * normal approximation of the difference of accuracies fails about twice that often near
- * accuracy 1, as ThresholdCalibratorTest shows by simulation.)
+ * which grows with y, and y_F = min { y : p(y) &gt;= alpha/T }. The test is exact and
+ * conservative: an unchanged checkpoint falls below y_F with probability at most alpha/T.
  * <p>
- * Usage: {@code ThresholdCalibrator SUMMARY_CSV [--examples M] [--alpha A] [--write SUITE_YAML]};
- * M defaults to each task's calibration n, A to {@value #DEFAULT_ALPHA}. Prints the thresholds;
- * with {@code --write}, sets {@code thresholds: accuracy:} of each task in the suite file.
+ * The task is declared {@code expect: above} with threshold y_F/m only when y_F &gt;= y_c: then
+ * the threshold lies above chance and the chance verdict can fail only where the threshold
+ * already does, so the bound holds for both verdicts together. Otherwise the calibration does
+ * not show the checkpoint far enough above chance for a verdict that can fail at this m (it may
+ * still be above chance: a larger calibration run or more examples per task would tell), and
+ * the task is declared {@code expect: chance} with no threshold: its results are reported, never
+ * failed. A threshold below chance is therefore never written.
+ * <p>
+ * Usage: {@code ThresholdCalibrator SUMMARY_CSV [--examples M] [--alpha A] [--chance-alpha C]
+ * [--write SUITE_YAML]}; M defaults to each task's calibration n, A to {@value #DEFAULT_ALPHA},
+ * C to the chance verdict's default {@value DiffProbeSettings#DEFAULT_ALPHA}. Prints the
+ * verdicts; with {@code --write}, sets each task's {@code expect} and {@code thresholds:
+ * accuracy:} in the suite file. {@link VerdictSimulator} then gives the error rates of the
+ * result for given accuracies.
  */
 public final class ThresholdCalibrator {
     /** The suite-wide false-failure rate the thresholds allow. */
@@ -48,10 +59,20 @@ public final class ThresholdCalibrator {
     private ThresholdCalibrator() {
     }
 
-    /** One task's threshold and the calibration figures behind it. */
-    public record Threshold(String task, int correct, int n, int examples, double threshold) {
-        double accuracy() {
-            return (double) correct / n;
+    /**
+     * One task's calibrated verdict: {@code minimumPassing} is y_c, the smallest count of
+     * {@code examples} that passes the chance verdict; {@code fisherPassing} y_F;
+     * {@code threshold} y_F / examples, rounded down to four decimals, or NaN when the task is
+     * declared at chance.
+     */
+    record Threshold(TaskCounts calibration, int examples, int minimumPassing, int fisherPassing,
+                            double threshold) {
+        String task() {
+            return calibration.task();
+        }
+
+        boolean above() {
+            return !Double.isNaN(threshold);
         }
     }
 
@@ -71,11 +92,12 @@ public final class ThresholdCalibrator {
     static void run(String[] args, PrintStream out) throws IOException {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: ThresholdCalibrator SUMMARY_CSV [--examples M] [--alpha A]"
-                    + " [--write SUITE_YAML]");
+                    + " [--chance-alpha C] [--write SUITE_YAML]");
         }
         Path summary = Path.of(args[0]);
         Integer examples = null;
         double alpha = DEFAULT_ALPHA;
+        double chanceAlpha = DiffProbeSettings.DEFAULT_ALPHA;
         Path write = null;
         for (int i = 1; i < args.length; i++) {
             if (i + 1 >= args.length) {
@@ -83,24 +105,27 @@ public final class ThresholdCalibrator {
             }
             switch (args[i]) {
                 case "--examples" -> examples = positive(args[++i]);
-                case "--alpha" -> alpha = number(args[++i]);
+                case "--alpha" -> alpha = probability("--alpha", args[++i]);
+                case "--chance-alpha" -> chanceAlpha = probability("--chance-alpha", args[++i]);
                 case "--write" -> write = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<Threshold> thresholds = calibrate(read(summary), examples, alpha);
+        List<Threshold> thresholds = calibrate(List.copyOf(TaskCounts.read(summary).values()), examples, alpha,
+                chanceAlpha);
         for (Threshold t : thresholds) {
-            out.println(comment(t, alpha, thresholds.size()));
-            out.printf(Locale.ROOT, "%s: %.2f%n", t.task(), t.threshold());
+            out.println(comment(t, alpha, thresholds.size(), "calibration"));
+            out.println(t.above() ? t.task() + ": expect above, accuracy >= " + Verdicts.threshold(t.threshold())
+                    : t.task() + ": expect chance");
         }
         if (write != null) {
             Files.writeString(write, apply(Files.readString(write, StandardCharsets.UTF_8), thresholds, alpha,
                     summary), StandardCharsets.UTF_8);
-            out.println("wrote " + thresholds.size() + " thresholds into " + write);
+            out.println("wrote the verdicts of " + thresholds.size() + " tasks into " + write);
         }
     }
 
-    private static int positive(String value) {
+    static int positive(String value) {
         try {
             int n = Integer.parseInt(value);
             if (n > 0) {
@@ -112,49 +137,63 @@ public final class ThresholdCalibrator {
         throw new IllegalArgumentException("--examples needs a whole number of at least 1, not '" + value + "'");
     }
 
-    private static double number(String value) {
+    static double probability(String option, String value) {
         try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--alpha needs a number, not '" + value + "'");
-        }
-    }
-
-    /** Correct count and n per task, from a suite summary CSV. */
-    static Map<String, int[]> read(Path summary) throws IOException {
-        Map<String, int[]> tasks = new LinkedHashMap<>();
-        try (Reader in = Files.newBufferedReader(summary, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                int n = Integer.parseInt(row.get("n"));
-                int correct = (int) Math.round(Double.parseDouble(row.get("accuracy")) * n);
-                tasks.put(row.get("task"), new int[] {correct, n});
+            double p = Double.parseDouble(value);
+            if (p > 0 && p < 1) {
+                return p;
             }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(summary + ": not a suite summary (" + e.getMessage() + ")");
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException(summary + ": no task rows");
-        }
-        return tasks;
+        throw new IllegalArgumentException(option + " needs a probability strictly between 0 and 1, not '"
+                + value + "'");
     }
 
-    static List<Threshold> calibrate(Map<String, int[]> tasks, Integer examples, double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must lie in (0, 1), got " + alpha);
+    /**
+     * @param examples fresh-run examples per task; null for each task's calibration n
+     * @param alpha the suite-wide false-failure rate, split evenly over the tasks
+     * @param chanceAlpha the level of the chance verdict
+     */
+    static List<Threshold> calibrate(List<TaskCounts> tasks, Integer examples, double alpha, double chanceAlpha) {
+        if (!(alpha > 0 && alpha < 1) || !(chanceAlpha > 0 && chanceAlpha < 1)) {
+            throw new IllegalArgumentException("alpha and the chance verdict's alpha must lie in (0, 1), got "
+                    + alpha + " and " + chanceAlpha);
         }
         double level = alpha / tasks.size();
         List<Threshold> thresholds = new ArrayList<>();
-        tasks.forEach((task, counts) -> {
-            int x = counts[0];
-            int n = counts[1];
-            int m = examples == null ? n : examples;
-            int y = 0;
-            while (y < m && pWorse(x, n, y, m) < level) {
-                y++;
-            }
-            thresholds.add(new Threshold(task, x, n, m, Math.floor((double) y / m * 100 + 1e-9) / 100));
-        });
+        for (TaskCounts task : tasks) {
+            int m = examples == null ? task.n() : examples;
+            int minimum = minimumAboveChance(m, task.chance(), chanceAlpha);
+            int fisher = firstCount(m, y -> pWorse(task.correct(), task.n(), y, m) >= level);
+            double threshold = fisher >= minimum ? Math.floor((double) fisher / m * 1e4 + 1e-9) / 1e4 : Double.NaN;
+            thresholds.add(new Threshold(task, m, minimum, fisher, threshold));
+        }
         return thresholds;
+    }
+
+    /** The smallest correct count of m that the chance verdict finds above chance; m + 1 if none does. */
+    static int minimumAboveChance(int m, double chance, double chanceAlpha) {
+        int y = firstCount(m, count -> BinomialTest.pAtLeast(count, m, chance) < chanceAlpha);
+        return y == m && BinomialTest.pAtLeast(m, m, chance) >= chanceAlpha ? m + 1 : y;
+    }
+
+    /**
+     * The smallest count in [0, m] that satisfies a condition which, once true, stays true for
+     * larger counts (both tests' p-values are monotone in the count); m if none below m does.
+     */
+    private static int firstCount(int m, IntPredicate holds) {
+        int low = 0;
+        int high = m;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (holds.test(mid)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 
     /** One-sided Fisher exact p-value of "y of m is worse than x of n". */
@@ -183,15 +222,25 @@ public final class ThresholdCalibrator {
         return "another seed (no journal beside " + summary + ")";
     }
 
-    private static String comment(Threshold t, double alpha, int tasks) {
-        return String.format(Locale.ROOT, "# %s: calibration %d/%d = %.3f; one-sided Fisher exact test at %s/%d"
-                + " per task for %d examples", t.task(), t.correct(), t.n(), t.accuracy(), alpha, tasks,
-                t.examples());
+    /** What a task's verdict rests on, as a YAML comment. */
+    static String comment(Threshold t, double alpha, int tasks, String where) {
+        TaskCounts c = t.calibration();
+        String head = String.format(Locale.ROOT, "# calibrated: %d/%d = %.3f at %s; ", c.correct(), c.n(),
+                c.accuracy(), where);
+        if (t.above()) {
+            return head + String.format(Locale.ROOT, "a fresh run of %d fails below %d/%d (one-sided Fisher exact"
+                    + " test at %s/%d); the chance verdict needs %d", t.examples(), t.fisherPassing(), t.examples(),
+                    alpha, tasks, t.minimumPassing());
+        }
+        return head + String.format(Locale.ROOT, "a fresh run of %d at the chance verdict's minimum %d/%d would"
+                + " not be called worse at %s/%d, so no verdict that can fail: declared at chance", t.examples(),
+                t.minimumPassing(), t.examples(), alpha, tasks);
     }
 
     /**
-     * Sets each task's {@code accuracy} threshold in suite YAML laid out as the probes suites
-     * are ({@code - name: X} items, two-space indents), keeping everything else as it was.
+     * Sets each task's {@code expect} and {@code accuracy} threshold in suite YAML laid out as the
+     * probes suites are ({@code - name: X} items, two-space indents), keeping everything else,
+     * other threshold keys ({@code max_drop}) included.
      */
     static String apply(String yaml, List<Threshold> thresholds, double alpha, Path summary) {
         String text = yaml;
@@ -201,13 +250,31 @@ public final class ThresholdCalibrator {
             if (!m.find()) {
                 throw new IllegalArgumentException("suite file has no task '" + t.task() + "'");
             }
-            String body = m.group(2).replaceAll("(?m)^    thresholds:\\n(?:      .*\\n)*", "")
-                    .replaceAll("(?m)^    # calibrated: .*\\n", "");
-            String block = String.format(Locale.ROOT, "    # calibrated: %d/%d = %.3f at %s;"
-                            + " alpha %s over %d tasks, %d examples%n    thresholds:%n      accuracy: %.2f%n",
-                    t.correct(), t.n(), t.accuracy(), seedOf(summary, t.task()), alpha, thresholds.size(),
-                    t.examples(), t.threshold());
-            text = text.substring(0, m.start()) + m.group(1) + body + block + text.substring(m.end());
+            String body = m.group(2);
+            List<String> keptThresholds = new ArrayList<>();
+            Matcher block = Pattern.compile("(?m)^    thresholds:\\n((?:      .*\\n)*)").matcher(body);
+            if (block.find()) {
+                for (String line : block.group(1).split("\n")) {
+                    if (!line.isBlank() && !line.strip().startsWith("accuracy:")) {
+                        keptThresholds.add(line);
+                    }
+                }
+                body = body.substring(0, block.start()) + body.substring(block.end());
+            }
+            body = body.replaceAll("(?m)^    # calibrated.*\\n", "").replaceAll("(?m)^    expect: .*\\n", "");
+            StringBuilder added = new StringBuilder("    ")
+                    .append(comment(t, alpha, thresholds.size(), seedOf(summary, t.task()))).append('\n');
+            if (!t.above()) {
+                added.append("    expect: chance\n");
+            }
+            if (t.above() || !keptThresholds.isEmpty()) {
+                added.append("    thresholds:\n");
+                if (t.above()) {
+                    added.append("      accuracy: ").append(Verdicts.threshold(t.threshold())).append('\n');
+                }
+                keptThresholds.forEach(line -> added.append(line).append('\n'));
+            }
+            text = text.substring(0, m.start()) + m.group(1) + body + added + text.substring(m.end());
         }
         return text;
     }

@@ -103,8 +103,7 @@ public final class Verdicts {
 
     /** A threshold as a suite writes it: at least two decimals, up to four ({@code 0.60}, {@code 0.836}). */
     public static String threshold(double threshold) {
-        String text = String.format(Locale.ROOT, "%.4f", threshold).replaceFirst("0{1,2}$", "");
-        return text;
+        return String.format(Locale.ROOT, "%.4f", threshold).replaceFirst("0{1,2}$", "");
     }
 
     /** A p-value in a message: three significant digits, scientific below 0.001. */

@@ -91,6 +91,34 @@ public final class SuiteReader {
         return new Result(reader.problems.isEmpty() ? suite : Optional.empty(), List.copyOf(reader.problems));
     }
 
+    /**
+     * Reads a suite for tools that study its verdicts without running it (error-rate
+     * simulation): task sources and chance are checked, checkpoints and classifier settings not.
+     */
+    public static Result readOffline(String expectedName, String yaml) {
+        return read(expectedName, yaml, EngineSettings.CLASSIFIER_KEYS, new SuiteChecks() {
+            @Override
+            public Optional<String> checkpoint(String reference, boolean suiteLevel) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> classifier(Map<String, String> settings, long seed) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> source(TaskSpec task) {
+                return TaskFactory.sourceProblem(task);
+            }
+
+            @Override
+            public OptionalDouble chance(TaskType type, String source) {
+                return TaskFactory.chance(type, source);
+            }
+        });
+    }
+
     private Optional<Node> compose(String yaml) {
         LoadSettings settings = LoadSettings.builder().setLabel(expectedName)
                 .setMaxAliasesForCollections(MAX_ALIASES).build();
