@@ -222,19 +222,21 @@ public final class ThresholdCalibrator {
         return "another seed (no journal beside " + summary + ")";
     }
 
-    /** What a task's verdict rests on, as a YAML comment. */
+    /**
+     * What a task's verdict rests on, as two YAML comment lines (the calibration run, then the
+     * verdict), each starting {@code # calibrated} so that a rerun replaces them.
+     */
     static String comment(Threshold t, double alpha, int tasks, String where) {
         TaskCounts c = t.calibration();
-        String head = String.format(Locale.ROOT, "# calibrated: %d/%d = %.3f at %s; ", c.correct(), c.n(),
+        String head = String.format(Locale.ROOT, "# calibrated: %d/%d = %.3f at %s\n", c.correct(), c.n(),
                 c.accuracy(), where);
         if (t.above()) {
-            return head + String.format(Locale.ROOT, "a fresh run of %d fails below %d/%d (one-sided Fisher exact"
-                    + " test at %s/%d); the chance verdict needs %d", t.examples(), t.fisherPassing(), t.examples(),
-                    alpha, tasks, t.minimumPassing());
+            return head + String.format(Locale.ROOT, "# calibrated verdict: a fresh run of %d fails below %d"
+                    + " (one-sided Fisher exact test at %s/%d); the chance verdict needs %d", t.examples(),
+                    t.fisherPassing(), alpha, tasks, t.minimumPassing());
         }
-        return head + String.format(Locale.ROOT, "a fresh run of %d at the chance verdict's minimum %d/%d would"
-                + " not be called worse at %s/%d, so no verdict that can fail: declared at chance", t.examples(),
-                t.minimumPassing(), t.examples(), alpha, tasks);
+        return head + String.format(Locale.ROOT, "# calibrated verdict: none can fail; a fresh run of %d at the"
+                + " chance verdict's minimum %d is not worse at %s/%d", t.examples(), t.minimumPassing(), alpha, tasks);
     }
 
     /**
@@ -262,8 +264,9 @@ public final class ThresholdCalibrator {
                 body = body.substring(0, block.start()) + body.substring(block.end());
             }
             body = body.replaceAll("(?m)^    # calibrated.*\\n", "").replaceAll("(?m)^    expect: .*\\n", "");
-            StringBuilder added = new StringBuilder("    ")
-                    .append(comment(t, alpha, thresholds.size(), seedOf(summary, t.task()))).append('\n');
+            StringBuilder added = new StringBuilder();
+            comment(t, alpha, thresholds.size(), seedOf(summary, t.task())).lines()
+                    .forEach(line -> added.append("    ").append(line).append('\n'));
             if (!t.above()) {
                 added.append("    expect: chance\n");
             }

@@ -114,7 +114,7 @@ class ThresholdCalibratorTest {
         assertThat(written).contains("  - name: A\n    type: binding\n    tags: [x]\n    # calibrated: 90/100 = 0.900")
                 .contains("    thresholds:\n      accuracy: 0.")
                 .contains("  - name: B\n    type: binding\n    # calibrated: 60/100 = 0.600 at another seed")
-                .contains("declared at chance\n    expect: chance\n    thresholds:\n      max_drop: 0.05\n  - name: C\n")
+                .contains("is not worse at 0.01/3\n    expect: chance\n    thresholds:\n      max_drop: 0.05\n  - name: C\n")
                 .contains("  - name: C\n    type: binding\n    # calibrated: 99/100").doesNotContain("0.10")
                 .endsWith("      accuracy: 0.90\n# end\n");
         assertThat(ThresholdCalibrator.apply(written, thresholds, 0.01, Path.of("summary.csv"))).isEqualTo(written);
