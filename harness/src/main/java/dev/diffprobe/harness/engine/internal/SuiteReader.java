@@ -103,8 +103,8 @@ public final class SuiteReader {
             }
 
             @Override
-            public Optional<String> classifier(Map<String, String> settings, long seed) {
-                return Optional.empty();
+            public List<SettingProblem> classifier(Map<String, String> settings, long seed) {
+                return List.of();
             }
 
             @Override
