@@ -29,6 +29,10 @@ public final class ClassifierSettings {
     public static final String WEIGHTING_FILE = "weightingFile";
     /** Setting key: {@code true} draws t stratified over rounds instead of i.i.d. uniform. */
     public static final String STRATIFIED = "stratified";
+    /** Setting key: {@code uniform} or {@code weighted} (importance sampling of t, see {@link TimeSampling}). */
+    public static final String T_SAMPLING = "tSampling";
+    /** Setting key: {@code ttest} (Algorithm 1), {@code anytime} or {@code predictive} (see {@link Pruning}). */
+    public static final String PRUNING = "pruning";
     /** Setting key: images per denoiser call; 0 means the checkpoint's maxBatch. */
     public static final String BATCH_SIZE = "batchSize";
     /** Setting key: examples in flight at once, whose items share batches; 0 means the batch size. */
@@ -62,6 +66,8 @@ public final class ClassifierSettings {
     private final double cutoffPval;
     private final Weighting weighting;
     private final boolean stratified;
+    private final TimeSampling timeSampling;
+    private final Pruning pruning;
     private final int batchSize;
     private final int window;
     private final double temperature;
@@ -75,6 +81,8 @@ public final class ClassifierSettings {
         cutoffPval = b.cutoffPval;
         weighting = b.weighting != null ? b.weighting : b.namedWeighting();
         stratified = b.stratified;
+        timeSampling = b.timeSampling;
+        pruning = b.pruning;
         batchSize = b.batchSize;
         window = b.window;
         temperature = b.temperature;
@@ -110,6 +118,14 @@ public final class ClassifierSettings {
         return stratified;
     }
 
+    public TimeSampling timeSampling() {
+        return timeSampling;
+    }
+
+    public Pruning pruning() {
+        return pruning;
+    }
+
     /** The requested batch size, 0 for the checkpoint's own maximum. */
     public int batchSize() {
         return batchSize;
@@ -141,6 +157,14 @@ public final class ClassifierSettings {
         m.put(CUTOFF_PVAL, Double.toString(cutoffPval));
         m.put(WEIGHTING, weighting.name());
         m.put(STRATIFIED, Boolean.toString(stratified));
+        // Listed only when not the paper's: journals written before these settings existed used
+        // exactly the defaults, and keep matching (and resuming) under the same description.
+        if (timeSampling != TimeSampling.UNIFORM) {
+            m.put(T_SAMPLING, timeSampling.word());
+        }
+        if (pruning != Pruning.TTEST) {
+            m.put(PRUNING, pruning.word());
+        }
         m.put(BATCH_SIZE, Integer.toString(batchSize));
         m.put(WINDOW, Integer.toString(window));
         m.put(TEMPERATURE, Double.toString(temperature));
@@ -165,6 +189,8 @@ public final class ClassifierSettings {
         private double weightingK = DEFAULT_WEIGHTING_K;
         private Path weightingFile;
         private boolean stratified;
+        private TimeSampling timeSampling = TimeSampling.UNIFORM;
+        private Pruning pruning = Pruning.TTEST;
         private int batchSize;
         private int window;
         private double temperature = DEFAULT_TEMPERATURE;
@@ -211,6 +237,16 @@ public final class ClassifierSettings {
             return this;
         }
 
+        public Builder optTimeSampling(TimeSampling timeSampling) {
+            this.timeSampling = timeSampling;
+            return this;
+        }
+
+        public Builder optPruning(Pruning pruning) {
+            this.pruning = pruning;
+            return this;
+        }
+
         public Builder optBatchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
@@ -246,6 +282,8 @@ public final class ClassifierSettings {
                 case WEIGHTING_K -> weightingK = parseDouble(key, value);
                 case WEIGHTING_FILE -> weightingFile = Path.of(value.trim());
                 case STRATIFIED -> stratified = parseBoolean(key, value);
+                case T_SAMPLING -> timeSampling = TimeSampling.parse(key, value);
+                case PRUNING -> pruning = Pruning.parse(key, value);
                 case BATCH_SIZE -> batchSize = parseInt(key, value);
                 case WINDOW -> window = parseInt(key, value);
                 case TEMPERATURE -> temperature = parseDouble(key, value);
@@ -253,7 +291,7 @@ public final class ClassifierSettings {
                 case T_MIN -> tMin = parseDouble(key, value);
                 default -> throw new SettingException(key, value, "unknown setting; known: " + String.join(", ",
                         MODE, MIN_SCORES, MAX_SCORES, CUTOFF_PVAL, WEIGHTING, WEIGHTING_K, WEIGHTING_FILE,
-                        STRATIFIED, BATCH_SIZE, WINDOW, TEMPERATURE, SEED, T_MIN));
+                        STRATIFIED, T_SAMPLING, PRUNING, BATCH_SIZE, WINDOW, TEMPERATURE, SEED, T_MIN));
             }
             return this;
         }
@@ -284,6 +322,8 @@ public final class ClassifierSettings {
                     || maxScores >= minScores, "expected at least " + MIN_SCORES + " (" + minScores + ") in pruned mode");
             require(problems, CUTOFF_PVAL, cutoffPval, cutoffPval >= 0 && cutoffPval <= 1,
                     "expected a probability in [0, 1]");
+            require(problems, T_SAMPLING, timeSampling, timeSampling != null, "expected uniform or weighted");
+            require(problems, PRUNING, pruning, pruning != null, "expected ttest, anytime or predictive");
             require(problems, BATCH_SIZE, batchSize, batchSize >= 0, "expected 0 (the checkpoint's maxBatch) or more");
             require(problems, WINDOW, window, window >= 0, "expected 0 (the batch size) or more");
             require(problems, TEMPERATURE, temperature, temperature > 0 && Double.isFinite(temperature),

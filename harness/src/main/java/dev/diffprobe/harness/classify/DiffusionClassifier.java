@@ -36,6 +36,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
     private final ClassifierSettings settings;
     private final ScoreListener listener;
     private final Pruner pruner;
+    private final TimeSampler sampler;
     private final int batchSize;
     private final int window;
     private final Map<String, TextEmbedding> embeddings = new HashMap<>();
@@ -53,7 +54,10 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
         this.model = model;
         this.settings = settings;
         this.listener = listener;
-        this.pruner = new Pruner(settings.cutoffPval());
+        this.pruner = new Pruner(settings.cutoffPval(), settings.pruning(), settings.minScores(), settings.maxScores());
+        this.sampler = settings.timeSampling() == TimeSampling.WEIGHTED
+                ? TimeSampler.weighted(settings.weighting(), model.schedule(), settings.tMin())
+                : TimeSampler.uniform(settings.weighting(), model.schedule(), settings.tMin());
         int requested = settings.batchSize() > 0 ? settings.batchSize() : model.maxBatch();
         if (requested > model.maxBatch() || requested < 1) {
             throw new SettingException(ClassifierSettings.BATCH_SIZE, settings.batchSize(),
@@ -193,7 +197,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
                 prompts.add(encoded);
             }
             requireDistinct(example, prompts);
-            return new ExampleRun(example, x, prompts, settings, model.schedule(), pruner, listener);
+            return new ExampleRun(example, x, prompts, settings, model.schedule(), sampler, pruner, listener);
         } catch (ExampleFailure e) {
             sink.accept(Classification.failed(example.id(), example.label(), e.getMessage()));
             return null;

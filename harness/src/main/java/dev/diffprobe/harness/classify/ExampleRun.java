@@ -6,7 +6,6 @@ import dev.diffprobe.tasks.Example;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,52 +16,40 @@ import java.util.Optional;
  * rounds were issued ahead of need.
  */
 final class ExampleRun {
-    private static final int INITIAL_CAPACITY = 64;
 
     private final Example example;
     private final float[] x;
     private final List<List<TextEmbedding>> prompts;
     private final ClassifierSettings settings;
     private final NoiseSchedule schedule;
-    private final Pruner pruner;
     private final ScoreListener listener;
+    private final TimeSampler sampler;
     private final NoiseStream shared;
     private final NoiseStream[] own;
-    private final boolean[] alive;
-    private final double[][] scores;
-    private final int[] droppedAt;
+    private final Elimination elimination;
     private final ArrayDeque<Round> inFlight = new ArrayDeque<>();
     private int issued;
-    private int completed;
-    private int aliveCount;
     private Classification result;
 
     ExampleRun(Example example, float[] x, List<List<TextEmbedding>> prompts, ClassifierSettings settings,
-               NoiseSchedule schedule, Pruner pruner, ScoreListener listener) {
+               NoiseSchedule schedule, TimeSampler sampler, Pruner pruner, ScoreListener listener) {
         this.example = example;
         this.x = x;
         this.prompts = prompts;
         this.settings = settings;
         this.schedule = schedule;
-        this.pruner = pruner;
+        this.sampler = sampler;
         this.listener = listener;
         int k = prompts.size();
-        this.alive = new boolean[k];
-        Arrays.fill(alive, true);
-        this.aliveCount = k;
-        // Grown on demand: most examples end long before maxScores, and k x maxScores would be
-        // megabytes per example for a 1000-way task.
-        this.scores = new double[k][Math.min(settings.maxScores(), INITIAL_CAPACITY)];
-        this.droppedAt = new int[k];
-        Arrays.fill(droppedAt, -1);
+        this.elimination = new Elimination(k, settings, pruner);
         if (settings.mode() == Mode.NAIVE) {
             shared = null;
             own = new NoiseStream[k];
             for (int c = 0; c < k; c++) {
-                own[c] = NoiseStream.of(settings.seed(), example.id(), 1 + c, settings.stratified(), settings.tMin());
+                own[c] = NoiseStream.of(settings.seed(), example.id(), 1 + c, settings.stratified(), sampler);
             }
         } else {
-            shared = NoiseStream.of(settings.seed(), example.id(), 0, settings.stratified(), settings.tMin());
+            shared = NoiseStream.of(settings.seed(), example.id(), 0, settings.stratified(), sampler);
             own = null;
         }
     }
@@ -111,11 +98,11 @@ final class ExampleRun {
                 t = (float) own[c].nextT();
                 xt = noised(own[c], t);
             }
-            if (!alive[c]) {
+            if (!elimination.alive(c)) {
                 continue;
             }
             round.t[c] = t;
-            round.weight[c] = settings.weighting().weight(t, schedule);
+            round.weight[c] = sampler.factor(t);
             round.xt[c] = xt;
             round.pending[c] = prompts.get(c).size();
             round.remaining += round.pending[c];
@@ -176,8 +163,9 @@ final class ExampleRun {
     }
 
     private void complete(Round round) throws ExampleFailure {
+        double[] roundScores = new double[prompts.size()];
         for (int c = 0; c < prompts.size(); c++) {
-            if (!round.issuedFor(c) || !alive[c]) {
+            if (!round.issuedFor(c) || !elimination.alive(c)) {
                 continue;
             }
             double error = round.errorSum[c] / prompts.get(c).size();
@@ -186,72 +174,33 @@ final class ExampleRun {
                 throw new ExampleFailure("NonFiniteScore", "weighting " + settings.weighting().name() + " gave w="
                         + round.weight[c] + " at t=" + String.format("%.4f", round.t[c]));
             }
-            if (round.index == scores[c].length) {
-                scores[c] = Arrays.copyOf(scores[c], Math.min(settings.maxScores(), 2 * scores[c].length));
-            }
-            scores[c][round.index] = score;
+            roundScores[c] = score;
             listener.scored(example.id(), round.index, c, round.t[c], error, round.weight[c]);
         }
-        completed++;
-        if (settings.mode() == Mode.PRUNED && completed >= settings.minScores()) {
-            prune();
+        elimination.addRound(roundScores);
+        for (int c = 0; c < prompts.size(); c++) {
+            if (!elimination.alive(c)) {
+                for (Round later : inFlight) {
+                    if (later.issuedFor(c)) {
+                        later.cancel(c);
+                    }
+                }
+            }
         }
-        boolean decided = settings.mode() == Mode.PRUNED && aliveCount == 1;
-        if (decided || completed == settings.maxScores()) {
+        if (elimination.done()) {
             finish();
         }
     }
 
-    private void prune() {
-        int best = bestAlive();
-        double[] bestScores = Arrays.copyOf(scores[best], completed);
-        for (int c = 0; c < prompts.size(); c++) {
-            if (alive[c] && c != best && pruner.drops(Arrays.copyOf(scores[c], completed), bestScores)) {
-                alive[c] = false;
-                aliveCount--;
-                droppedAt[c] = completed;
-                for (Round later : inFlight) {
-                    later.cancel(c);
-                }
-            }
-        }
-    }
-
-    private int bestAlive() {
-        int best = -1;
-        double bestMean = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < prompts.size(); c++) {
-            if (alive[c]) {
-                double m = mean(scores[c], completed);
-                if (best < 0 || m < bestMean) {
-                    best = c;
-                    bestMean = m;
-                }
-            }
-        }
-        return best;
-    }
-
     private void finish() {
-        int k = prompts.size();
-        double[] means = new double[k];
-        int[] counts = new int[k];
+        int[] counts = elimination.counts();
+        double[] means = elimination.means();
         long calls = 0;
-        for (int c = 0; c < k; c++) {
-            counts[c] = droppedAt[c] >= 0 ? droppedAt[c] : completed;
-            means[c] = mean(scores[c], counts[c]);
+        for (int c = 0; c < counts.length; c++) {
             calls += (long) counts[c] * prompts.get(c).size();
         }
-        result = new Classification(example.id(), example.label(), bestAlive(), means, counts, calls,
-                droppedAt.clone(), Softmax.ofNegated(means, settings.temperature()), Optional.empty());
+        result = new Classification(example.id(), example.label(), elimination.best(), means, counts, calls,
+                elimination.droppedAt(), Softmax.ofNegated(means, settings.temperature()), Optional.empty());
         inFlight.clear();
-    }
-
-    private static double mean(double[] values, int n) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += values[i];
-        }
-        return sum / n;
     }
 }

@@ -13,21 +13,22 @@ import java.util.SplittableRandom;
  * <p>Round r draws t first, then the eps values, so the stream position of a round depends only
  * on r. Stratified t is a randomly rotated base-2 van der Corput sequence (Cranley-Patterson
  * rotation): every block of the first 2^j rounds puts exactly one t in each of 2^j equal strata,
- * whatever the number of rounds pruning ends up running.
+ * whatever the number of rounds pruning ends up running. The {@link TimeSampler} maps that u to t
+ * by its inverse CDF, so strata of u are strata of the sampling density.
  */
 public final class NoiseStream {
     private final SplittableRandom random;
     private final boolean stratified;
-    private final double tMin;
+    private final TimeSampler sampler;
     private final double rotation;
     private int round;
     private double spareGaussian;
     private boolean hasSpare;
 
-    private NoiseStream(long state, boolean stratified, double tMin) {
+    private NoiseStream(long state, boolean stratified, TimeSampler sampler) {
         this.random = new SplittableRandom(state);
         this.stratified = stratified;
-        this.tMin = tMin;
+        this.sampler = sampler;
         this.rotation = stratified ? random.nextDouble() : 0;
     }
 
@@ -36,19 +37,24 @@ public final class NoiseStream {
      * stream of candidate k in naive mode.
      */
     public static NoiseStream of(long seed, String exampleId, int stream, boolean stratified, double tMin) {
+        return of(seed, exampleId, stream, stratified, TimeSampler.uniform(null, null, tMin));
+    }
+
+    /** As {@link #of(long, String, int, boolean, double)}, with t drawn by {@code sampler}. */
+    public static NoiseStream of(long seed, String exampleId, int stream, boolean stratified, TimeSampler sampler) {
         long h = 0xcbf29ce484222325L;
         for (byte b : exampleId.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
         long state = mix(mix(h ^ mix(seed)) + 0x9E3779B97F4A7C15L * stream);
-        return new NoiseStream(state, stratified, tMin);
+        return new NoiseStream(state, stratified, sampler);
     }
 
     /** The next round's t, in [tMin, 1 - tMin]. */
     public double nextT() {
         double u = stratified ? (vanDerCorput(round) + rotation) % 1.0 : random.nextDouble();
         round++;
-        return tMin + u * (1 - 2 * tMin);
+        return sampler.t(u);
     }
 
     /** Fills {@code eps} with standard normal values. */

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.classify;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
@@ -15,9 +16,29 @@ import org.apache.commons.math3.stat.inference.TTest;
 public final class Pruner {
     private final TTest tTest = new TTest();
     private final double cutoffPval;
+    private final Pruning rule;
+    private final int minScores;
+    private final int maxScores;
 
+    /** Algorithm 1's rule: the same cutoff at every look. */
     public Pruner(double cutoffPval) {
+        this(cutoffPval, Pruning.TTEST, 2, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@code rule} with {@code cutoffPval}; {@code minScores} is the first look (see
+     * {@link Pruning#ANYTIME}), {@code maxScores} the budget {@link Pruning#PREDICTIVE} looks ahead to.
+     */
+    public Pruner(double cutoffPval, Pruning rule, int minScores, int maxScores) {
         this.cutoffPval = cutoffPval;
+        this.rule = rule;
+        this.minScores = minScores;
+        this.maxScores = maxScores;
+    }
+
+    /** The cutoff at a look after {@code n} paired scores. */
+    public double cutoffAt(int n) {
+        return rule == Pruning.TTEST ? cutoffPval : cutoffPval * minScores / ((double) n * (n + 1));
     }
 
     /** Two-sided paired t-test p-value of {@code candidate} against {@code best}, same length >= 2. */
@@ -39,6 +60,41 @@ public final class Pruner {
 
     /** Whether {@code candidate} should be dropped given the current best's paired scores. */
     public boolean drops(double[] candidate, double[] best) {
-        return pValue(candidate, best) < cutoffPval;
+        if (rule == Pruning.PREDICTIVE) {
+            return overtakeProbability(candidate, best) < cutoffPval;
+        }
+        return pValue(candidate, best) < cutoffAt(candidate.length);
+    }
+
+    /**
+     * {@link Pruning#PREDICTIVE}: the probability that {@code candidate} ends with the lower mean
+     * after maxScores rounds; 1 when no rounds are left to run (the example ends anyway).
+     */
+    public double overtakeProbability(double[] candidate, double[] best) {
+        int n = candidate.length;
+        if (n != best.length || n < 2) {
+            throw new IllegalArgumentException("predictive pruning needs two equally long series of at least 2 scores, got "
+                    + n + " and " + best.length);
+        }
+        int rest = maxScores - n;
+        if (rest <= 0) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += candidate[i] - best[i];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = candidate[i] - best[i] - mean;
+            squares += d * d;
+        }
+        double sd = Math.sqrt(squares / (n - 1));
+        if (sd == 0) {
+            return mean > 0 ? 0.0 : mean < 0 ? 1.0 : 0.5;
+        }
+        double z = maxScores * mean / (sd * Math.sqrt(rest + (double) rest * rest / n));
+        return 1 - new TDistribution(null, n - 1).cumulativeProbability(z);
     }
 }

@@ -50,4 +50,66 @@ class PrunerTest {
         assertThatThrownBy(() -> pruner.pValue(new double[] {1}, new double[] {2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
     }
+
+    @Test
+    void anytimeCutoffsSpendAtMostTheCutoffOverEveryLook() {
+        Pruner anytime = new Pruner(0.05, Pruning.ANYTIME, 4, Integer.MAX_VALUE);
+        double spent = 0;
+        for (int n = 4; n < 1_000_000; n++) {
+            spent += anytime.cutoffAt(n);
+        }
+        assertThat(spent).isLessThanOrEqualTo(0.05).isGreaterThan(0.0499);
+        assertThat(anytime.cutoffAt(4)).isEqualTo(0.05 * 4 / 20);
+        assertThat(new Pruner(0.05).cutoffAt(1000)).isEqualTo(0.05);
+    }
+
+    @Test
+    void predictiveProbabilityFollowsTheEvidenceAndTheRoundsLeft() {
+        Pruner predictive = new Pruner(0.01, Pruning.PREDICTIVE, 2, 20);
+        double[] best = {1, 2, 3, 4, 5};
+        double[] even = {1.1, 1.9, 3.1, 4.0, 4.9};
+        assertThat(predictive.overtakeProbability(even, best)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        double[] worse = {1.5, 2.4, 3.6, 4.5, 5.5};
+        double[] muchWorse = {2.5, 3.4, 4.6, 5.5, 6.5};
+        double p = predictive.overtakeProbability(worse, best);
+        assertThat(p).isLessThan(0.5);
+        assertThat(predictive.overtakeProbability(muchWorse, best)).isLessThan(p);
+        // fewer rounds left to catch up: less chance to overtake
+        assertThat(new Pruner(0.01, Pruning.PREDICTIVE, 2, 6).overtakeProbability(worse, best)).isLessThan(p);
+        // nothing left to run: the example ends now, nobody is dropped
+        assertThat(new Pruner(0.01, Pruning.PREDICTIVE, 2, 5).overtakeProbability(worse, best)).isEqualTo(1.0);
+        assertThat(predictive.drops(muchWorse, best)).isEqualTo(predictive.overtakeProbability(muchWorse, best) < 0.01);
+    }
+
+    @Test
+    void predictiveProbabilityIsCalibratedWhenTheMeanIsUnknown() {
+        // Mean differences drawn from a prior much wider than their standard error, the setting the
+        // flat prior stands for: of the candidates given an overtake probability below 5%, about
+        // that share (not more than 5% within sampling error) do overtake by maxScores.
+        Pruner predictive = new Pruner(0.05, Pruning.PREDICTIVE, 2, 20);
+        Random random = new Random(3);
+        int flagged = 0;
+        int overtook = 0;
+        for (int trial = 0; trial < 40_000; trial++) {
+            double mu = random.nextGaussian() * 2;
+            double[] c = new double[6];
+            double[] b = new double[6];
+            double total = 0;
+            for (int i = 0; i < 20; i++) {
+                double d = mu + random.nextGaussian();
+                if (i < 6) {
+                    c[i] = d;
+                }
+                total += d;
+            }
+            if (predictive.overtakeProbability(c, b) < 0.05) {
+                flagged++;
+                overtook += total < 0 ? 1 : 0;
+            }
+        }
+        double rate = (double) overtook / flagged;
+        // binomial standard error at 5% and the flagged count (> 10,000 here) is below 0.0022
+        assertThat(flagged).isGreaterThan(10_000);
+        assertThat(rate).isLessThan(0.05 + 3 * Math.sqrt(0.05 * 0.95 / flagged));
+    }
 }

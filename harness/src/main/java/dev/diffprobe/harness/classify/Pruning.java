@@ -1,0 +1,42 @@
+package dev.diffprobe.harness.classify;
+
+import java.util.Locale;
+
+/** When a candidate's paired t-test against the best drops it. */
+public enum Pruning {
+    /** The paper's Algorithm 1: p below cutoffPval at any look from minScores on. */
+    TTEST,
+    /**
+     * Valid under repeated looks: at look n (n >= minScores completed rounds) the cutoff is
+     * cutoffPval x minScores / (n (n + 1)). These cutoffs sum to cutoffPval over all looks, so by
+     * the union bound a candidate as good as the best is dropped with probability at most
+     * cutoffPval however long the example runs (exact under normal paired differences, for which
+     * the t-test is exact), where Algorithm 1's fixed cutoff is spent afresh at every look.
+     */
+    ANYTIME,
+    /**
+     * Drops a candidate when, given its paired differences to the best so far, the predictive
+     * probability that it would still overtake the best by maxScores falls below cutoffPval: the
+     * rule aims at the answer the full budget would give rather than at a null hypothesis. With n
+     * differences of mean m and standard deviation s, and r = maxScores - n rounds to go, a flat
+     * prior on the mean difference gives the final sum n m + (future sum) with the future sum
+     * ~ N(r m, s^2 (r + r^2 / n)); the candidate wins iff that sum is negative, with probability
+     * P(T_{n-1} > maxScores m / (s sqrt(r + r^2 / n))) (Student t for the unknown variance). Not
+     * valid under repeated looks in the frequentist sense: its error is measured against the
+     * full-budget answer.
+     */
+    PREDICTIVE;
+
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Pruning parse(String key, String value) {
+        for (Pruning p : values()) {
+            if (p.word().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new SettingException(key, value, "expected ttest, anytime or predictive");
+    }
+}
