@@ -65,6 +65,9 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
         }
         this.batchSize = requested;
         this.window = settings.window() > 0 ? settings.window() : batchSize;
+        if (settings.weighting() instanceof LearnedWeighting learned) {
+            learned.checkFor(model.name(), model.fingerprint());
+        }
     }
 
     public ClassifierSettings settings() {

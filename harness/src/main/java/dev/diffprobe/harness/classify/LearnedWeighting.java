@@ -7,56 +7,60 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.SimpleValueChecker;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunctionGradient;
-import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The paper's learned weighting: w(t) constant on each of {@value #BUCKETS} equal t-buckets,
- * the 20 weights fitted by logistic regression on a labelled held-out split. Because it sees
- * labels it is NOT zero-shot ({@link #zeroShot()} is false) and is used only when asked for.
+ * The paper's learned weighting (Appendix B): t is split into {@value #BUCKETS} equal buckets,
+ * each candidate of an example is described by its {@value #BUCKETS} per-bucket MEAN
+ * reconstruction errors, and a multiclass logistic regression over the candidates,
+ * P(k) = softmax_k(-sum_b w_b * meanError_k[b]), is fitted on a labelled held-out split. The
+ * fitted w_b is then w(t) on bucket b. Because it sees labels it is NOT zero-shot
+ * ({@link #zeroShot()} is false) and is used only when asked for.
  *
- * <p>Fit: with unit weighting and shared noise, each held-out example and each wrong candidate j
- * gives one feature vector f, f_b = the sum over rounds with t in bucket b of
- * (error_j - error_true) / rounds. The classifier picks the true class over j exactly when
- * w . f > 0, so w minimises the mean logistic loss log(1 + exp(-w . f)) plus
- * {@value #L2}/2 ||w||^2 (on features scaled to unit RMS, which keeps the problem
- * well-conditioned and the fit bounded when the data are separable). The weights are then
- * scaled to a largest magnitude of 1; neither argmin nor the t-test depends on that scale.
+ * <p>A bucket an example never drew a t in gets error 0 for every candidate: the weights are shared
+ * by the candidates, so such a bucket adds the same to every logit and drops out of the softmax.
  *
- * <p>File: CSV with header {@code t_low,t_high,weight} and one row per bucket, {@code #} comments.
+ * <p>File: CSV {@code t_low,t_high,weight}, one row per bucket, after {@code #} comment lines; the
+ * line {@code # checkpoint: <fingerprint>} names the checkpoint the weights were fitted for, and a
+ * classifier refuses them on any other ({@link #checkFor}).
  */
 public final class LearnedWeighting implements Weighting {
     /** Number of t-buckets, as in the paper. */
     public static final int BUCKETS = 20;
-    /** L2 penalty on the scaled weights. */
+    /** L2 penalty on the weights of the standardised features: keeps a separable split bounded. */
     public static final double L2 = 1e-3;
 
+    private static final String CHECKPOINT_LINE = "# checkpoint: ";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader("t_low", "t_high", "weight").setSkipHeaderRecord(true).setCommentMarker('#').get();
+    private static final int MAX_NEWTON_STEPS = 100;
 
     private final double[] weights;
     private final String source;
+    private final Optional<String> checkpoint;
 
-    LearnedWeighting(double[] weights, String source) {
+    LearnedWeighting(double[] weights, String source, Optional<String> checkpoint) {
+        if (weights.length != BUCKETS) {
+            throw new IllegalArgumentException("a learned weighting has " + BUCKETS + " weights, got " + weights.length);
+        }
         this.weights = weights.clone();
         this.source = source;
+        this.checkpoint = checkpoint;
     }
 
     static int bucket(double t) {
@@ -82,14 +86,41 @@ public final class LearnedWeighting implements Weighting {
         return weights.clone();
     }
 
+    /** The fingerprint of the checkpoint these weights were fitted on, when the file names one. */
+    public Optional<String> checkpoint() {
+        return checkpoint;
+    }
+
+    /**
+     * Refuses weights fitted on another checkpoint: another model's errors have another scale per
+     * bucket, so its weights would silently mis-weight this one.
+     *
+     * @throws SettingException naming {@value ClassifierSettings#WEIGHTING_FILE} and both fingerprints
+     */
+    public void checkFor(String name, String fingerprint) {
+        checkpoint.filter(c -> !c.equals(fingerprint)).ifPresent(c -> {
+            throw new SettingException(ClassifierSettings.WEIGHTING_FILE, source, "was fitted on checkpoint " + c
+                    + ", not on " + name + " (" + fingerprint + "); fit it again for this checkpoint"
+                    + " (harness/README.md, 'Learned weighting')");
+        });
+    }
+
     /**
      * Reads a weighting file.
      *
      * @throws SettingException naming {@value ClassifierSettings#WEIGHTING_FILE}, the file and what is wrong
      */
     public static LearnedWeighting load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw bad(file, "cannot be read: " + e.getMessage());
+        }
+        Optional<String> checkpoint = text.lines().filter(l -> l.startsWith(CHECKPOINT_LINE))
+                .map(l -> l.substring(CHECKPOINT_LINE.length()).strip()).findFirst();
         double[] w = new double[BUCKETS];
-        try (Reader reader = Files.newBufferedReader(file); CSVParser parser = FORMAT.parse(reader)) {
+        try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
             List<CSVRecord> rows = parser.getRecords();
             if (rows.size() != BUCKETS) {
                 throw bad(file, "has " + rows.size() + " buckets, expected " + BUCKETS);
@@ -99,7 +130,7 @@ public final class LearnedWeighting implements Weighting {
                 double low = Double.parseDouble(row.get("t_low"));
                 double weight = Double.parseDouble(row.get("weight"));
                 if (Math.abs(low - (double) b / BUCKETS) > 1e-9 || !Double.isFinite(weight)) {
-                    throw bad(file, "line " + parser.getCurrentLineNumber() + ": bucket " + b
+                    throw bad(file, "line " + row.getRecordNumber() + " of the table: bucket " + b
                             + " must start at t=" + (double) b / BUCKETS + " with a finite weight");
                 }
                 w[b] = weight;
@@ -112,18 +143,22 @@ public final class LearnedWeighting implements Weighting {
             }
             throw bad(file, e.getMessage());
         }
-        return new LearnedWeighting(w, file.getFileName().toString());
+        return new LearnedWeighting(w, file.getFileName().toString(), checkpoint);
     }
 
     private static SettingException bad(Path file, String detail) {
         return new SettingException(ClassifierSettings.WEIGHTING_FILE, file, detail);
     }
 
-    public void save(Path file) throws IOException {
-        try (Writer writer = Files.newBufferedWriter(file); CSVPrinter out = new CSVPrinter(writer, FORMAT.builder()
-                .setSkipHeaderRecord(false).setHeaderComments(
-                        "Learned weighting (Clark & Jaini, 20 t-buckets): fitted on labelled data, NOT zero-shot.")
-                .get())) {
+    /** Writes the weights with the checkpoint line and a description of the fit as comments. */
+    public void save(Path file, String fittedOn) throws IOException {
+        List<String> comments = new ArrayList<>();
+        comments.add("Learned weighting (Clark & Jaini, Appendix B: 20 t-buckets): fitted on labelled data, NOT zero-shot.");
+        comments.add(fittedOn);
+        checkpoint.ifPresent(c -> comments.add(CHECKPOINT_LINE.substring(2) + c));
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter out = new CSVPrinter(writer, FORMAT.builder().setSkipHeaderRecord(false)
+                     .setHeaderComments(comments.toArray(Object[]::new)).setRecordSeparator('\n').get())) {
             for (int b = 0; b < BUCKETS; b++) {
                 out.printRecord((double) b / BUCKETS, (double) (b + 1) / BUCKETS, weights[b]);
             }
@@ -131,99 +166,230 @@ public final class LearnedWeighting implements Weighting {
     }
 
     /**
-     * Fits the weighting on labelled held-out examples: every candidate of every example is
-     * scored for {@code rounds} rounds with shared noise and unit weighting, then the logistic
-     * regression above is solved.
+     * One labelled example as the regression sees it: {@code meanErrors[k][b]} is candidate k's
+     * mean error over the rounds whose t fell in bucket b (0 where none did).
+     */
+    public record Features(double[][] meanErrors, int label) {
+        public Features {
+            if (meanErrors.length < 2 || label < 0 || label >= meanErrors.length) {
+                throw new IllegalArgumentException("features need at least two candidates and a label among them,"
+                        + " got " + meanErrors.length + " candidates, label " + label);
+            }
+            for (double[] row : meanErrors) {
+                if (row.length != BUCKETS) {
+                    throw new IllegalArgumentException("each candidate has " + BUCKETS + " bucket means, got " + row.length);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fits the weighting for {@code model} on labelled held-out examples: every candidate of every
+     * example is scored for {@code rounds} rounds with shared noise, stratified t and unit weighting,
+     * the errors are averaged per bucket, and the regression above is solved.
+     *
+     * @throws IllegalArgumentException when an example fails (its error is named) or there is nothing to fit
      */
     public static LearnedWeighting fit(DiffusionModel model, List<Example> heldOut, long seed, int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("learned weighting: rounds must be >= 1, got " + rounds);
+        }
         ClassifierSettings settings = ClassifierSettings.builder().setSeed(seed).optMode(Mode.SHARED)
-                .optMaxScores(rounds).optWeighting(Weighting.heuristic(0)).build();
-        Map<String, double[][]> features = new HashMap<>();
+                .optMaxScores(rounds).optStratified(true).optWeighting(Weighting.heuristic(0)).build();
         Map<String, Example> byId = new HashMap<>();
         heldOut.forEach(e -> byId.put(e.id(), e));
-        ScoreListener collect = (id, round, candidate, t, error, weight) ->
-                features.computeIfAbsent(id, k -> new double[byId.get(k).candidates().size()][BUCKETS])
-                        [candidate][bucket(t)] += error / rounds;
+        Map<String, double[][]> sums = new HashMap<>();
+        Map<String, int[][]> counts = new HashMap<>();
+        ScoreListener collect = (id, round, candidate, t, error, weight) -> {
+            int k = byId.get(id).candidates().size();
+            sums.computeIfAbsent(id, x -> new double[k][BUCKETS])[candidate][bucket(t)] += error;
+            counts.computeIfAbsent(id, x -> new int[k][BUCKETS])[candidate][bucket(t)]++;
+        };
         List<String> failures = new ArrayList<>();
         new DiffusionClassifier(model, settings, collect).classify(heldOut, c -> c.error().ifPresent(failures::add));
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("learned weighting: " + failures.size() + " held-out examples failed, first: "
-                    + failures.get(0));
+            throw new IllegalArgumentException("learned weighting: " + failures.size()
+                    + " held-out examples failed, first: " + failures.get(0));
         }
-        List<double[]> rows = new ArrayList<>();
+        List<Features> features = new ArrayList<>();
         for (Example e : heldOut) {
-            double[][] f = features.get(e.id());
-            for (int j = 0; j < f.length; j++) {
-                if (j != e.label()) {
-                    double[] d = new double[BUCKETS];
-                    for (int b = 0; b < BUCKETS; b++) {
-                        d[b] = f[j][b] - f[e.label()][b];
-                    }
-                    rows.add(d);
+            double[][] sum = sums.get(e.id());
+            if (sum == null) {
+                continue; // one candidate: nothing was scored, nothing to learn
+            }
+            int[][] n = counts.get(e.id());
+            double[][] mean = new double[sum.length][BUCKETS];
+            for (int k = 0; k < sum.length; k++) {
+                for (int b = 0; b < BUCKETS; b++) {
+                    mean[k][b] = n[k][b] == 0 ? 0 : sum[k][b] / n[k][b];
                 }
             }
+            features.add(new Features(mean, e.label()));
         }
-        return new LearnedWeighting(solve(rows), "fitted on " + heldOut.size() + " examples");
+        return new LearnedWeighting(solve(features), "fitted on " + features.size() + " examples",
+                Optional.of(model.fingerprint()));
     }
 
-    /** Logistic regression of "the true class wins" on the bucket features; package-private for tests. */
-    static double[] solve(List<double[]> rows) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("learned weighting: no (example, wrong candidate) pairs to fit on");
+    /**
+     * The multiclass logistic regression: minimises the mean of -log softmax(-w . f)_label plus
+     * {@value #L2}/2 ||v||^2, where v are the weights of features scaled to unit spread per bucket
+     * (so the penalty treats buckets alike and the Newton system stays well conditioned). The loss is
+     * convex, so Newton's method with step halving reaches its one minimum. Package-private for tests.
+     */
+    static double[] solve(List<Features> data) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("learned weighting: no labelled example with two or more candidates to fit on");
         }
-        double[] scale = new double[BUCKETS];
-        for (double[] r : rows) {
-            for (int b = 0; b < BUCKETS; b++) {
-                scale[b] += r[b] * r[b];
-            }
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            scale[b] = scale[b] > 0 ? Math.sqrt(scale[b] / rows.size()) : 1;
-        }
-        double[][] g = new double[rows.size()][BUCKETS];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int b = 0; b < BUCKETS; b++) {
-                g[i][b] = rows.get(i)[b] / scale[b];
-            }
-        }
-        ObjectiveFunction loss = new ObjectiveFunction(v -> {
-            double sum = 0;
-            for (double[] gi : g) {
-                sum += softplus(-dot(v, gi));
-            }
-            return sum / g.length + L2 / 2 * dot(v, v);
-        });
-        ObjectiveFunctionGradient gradient = new ObjectiveFunctionGradient(v -> {
-            double[] grad = new double[BUCKETS];
-            for (double[] gi : g) {
-                double s = -sigmoid(-dot(v, gi)) / g.length;
+        double[] scale = spread(data);
+        List<double[][]> g = new ArrayList<>(data.size());
+        for (Features f : data) {
+            double[][] scaled = new double[f.meanErrors().length][BUCKETS];
+            for (int k = 0; k < scaled.length; k++) {
                 for (int b = 0; b < BUCKETS; b++) {
-                    grad[b] += s * gi[b];
+                    scaled[k][b] = -f.meanErrors()[k][b] / scale[b];
                 }
             }
-            for (int b = 0; b < BUCKETS; b++) {
-                grad[b] += L2 * v[b];
+            g.add(scaled);
+        }
+        double[] v = new double[BUCKETS];
+        double loss = loss(v, g, data);
+        for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
+            double[] gradient = new double[BUCKETS];
+            double[][] hessian = new double[BUCKETS][BUCKETS];
+            derivatives(v, g, data, gradient, hessian);
+            double[] direction;
+            try {
+                direction = new CholeskyDecomposition(new Array2DRowRealMatrix(hessian, false)).getSolver()
+                        .solve(new ArrayRealVector(gradient)).toArray();
+            } catch (NonPositiveDefiniteMatrixException e) {
+                throw new IllegalStateException("learned weighting: the Hessian is not positive definite", e);
             }
-            return grad;
-        });
-        NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
-                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, new SimpleValueChecker(1e-12, 1e-12));
-        double[] v = optimizer.optimize(loss, gradient, GoalType.MINIMIZE, new InitialGuess(new double[BUCKETS]),
-                new MaxEval(100_000), new MaxIter(10_000)).getPoint();
+            double decrease = dot(gradient, direction);
+            if (decrease < 1e-14) {
+                break;
+            }
+            double size = 1;
+            double[] next = new double[BUCKETS];
+            double nextLoss;
+            do {
+                for (int b = 0; b < BUCKETS; b++) {
+                    next[b] = v[b] - size * direction[b];
+                }
+                nextLoss = loss(next, g, data);
+                size /= 2;
+            } while (nextLoss > loss && size > 1e-12);
+            if (nextLoss > loss) {
+                break;
+            }
+            v = next;
+            loss = nextLoss;
+        }
         double[] w = new double[BUCKETS];
-        double max = 0;
         for (int b = 0; b < BUCKETS; b++) {
             w[b] = v[b] / scale[b];
-            max = Math.max(max, Math.abs(w[b]));
-        }
-        if (max == 0) {
-            Arrays.fill(w, 1);
-            return w;
-        }
-        for (int b = 0; b < BUCKETS; b++) {
-            w[b] /= max;
         }
         return w;
+    }
+
+    /** Per bucket, the root mean square of the errors about each example's mean over its candidates; 1 if none. */
+    private static double[] spread(List<Features> data) {
+        double[] sq = new double[BUCKETS];
+        long n = 0;
+        for (Features f : data) {
+            double[][] e = f.meanErrors();
+            for (int b = 0; b < BUCKETS; b++) {
+                double mean = 0;
+                for (double[] candidate : e) {
+                    mean += candidate[b] / e.length;
+                }
+                for (double[] candidate : e) {
+                    sq[b] += (candidate[b] - mean) * (candidate[b] - mean);
+                }
+            }
+            n += e.length;
+        }
+        double[] scale = new double[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            scale[b] = sq[b] > 0 ? Math.sqrt(sq[b] / n) : 1;
+        }
+        return scale;
+    }
+
+    private static double loss(double[] v, List<double[][]> g, List<Features> data) {
+        double sum = 0;
+        for (int i = 0; i < g.size(); i++) {
+            double[] logits = logits(v, g.get(i));
+            sum += logSumExp(logits) - logits[data.get(i).label()];
+        }
+        return sum / g.size() + L2 / 2 * dot(v, v);
+    }
+
+    private static void derivatives(double[] v, List<double[][]> g, List<Features> data, double[] gradient,
+                                    double[][] hessian) {
+        int n = g.size();
+        for (int i = 0; i < n; i++) {
+            double[][] gi = g.get(i);
+            double[] p = softmax(logits(v, gi));
+            double[] expected = new double[BUCKETS];
+            for (int k = 0; k < gi.length; k++) {
+                for (int b = 0; b < BUCKETS; b++) {
+                    expected[b] += p[k] * gi[k][b];
+                }
+            }
+            double[] truth = gi[data.get(i).label()];
+            for (int b = 0; b < BUCKETS; b++) {
+                gradient[b] += (expected[b] - truth[b]) / n;
+            }
+            for (int k = 0; k < gi.length; k++) {
+                for (int a = 0; a < BUCKETS; a++) {
+                    double da = gi[k][a] - expected[a];
+                    for (int b = 0; b < BUCKETS; b++) {
+                        hessian[a][b] += p[k] * da * (gi[k][b] - expected[b]) / n;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < BUCKETS; a++) {
+            for (int b = 0; b < a; b++) {
+                // equal up to rounding; Cholesky insists on exact symmetry
+                double mean = (hessian[a][b] + hessian[b][a]) / 2;
+                hessian[a][b] = mean;
+                hessian[b][a] = mean;
+            }
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            gradient[b] += L2 * v[b];
+            hessian[b][b] += L2;
+        }
+    }
+
+    private static double[] logits(double[] v, double[][] gi) {
+        double[] z = new double[gi.length];
+        for (int k = 0; k < gi.length; k++) {
+            z[k] = dot(v, gi[k]);
+        }
+        return z;
+    }
+
+    private static double[] softmax(double[] z) {
+        double lse = logSumExp(z);
+        double[] p = new double[z.length];
+        for (int k = 0; k < z.length; k++) {
+            p[k] = Math.exp(z[k] - lse);
+        }
+        return p;
+    }
+
+    private static double logSumExp(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : z) {
+            max = Math.max(max, x);
+        }
+        double sum = 0;
+        for (double x : z) {
+            sum += Math.exp(x - max);
+        }
+        return max + Math.log(sum);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -232,13 +398,5 @@ public final class LearnedWeighting implements Weighting {
             s += a[i] * b[i];
         }
         return s;
-    }
-
-    private static double softplus(double z) {
-        return z > 30 ? z : Math.log1p(Math.exp(z));
-    }
-
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
     }
 }

@@ -39,6 +39,6 @@ class WeightingTest {
         assertThat(Weighting.simple().zeroShot()).isTrue();
         assertThat(Weighting.vdm().zeroShot()).isTrue();
         assertThat(Weighting.heuristic(7).zeroShot()).isTrue();
-        assertThat(new LearnedWeighting(new double[LearnedWeighting.BUCKETS], "test").zeroShot()).isFalse();
+        assertThat(new LearnedWeighting(new double[LearnedWeighting.BUCKETS], "test", java.util.Optional.empty()).zeroShot()).isFalse();
     }
 }
