@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,7 +30,11 @@ public final class TaskRunner implements AutoCloseable {
     private final ClassifierSource source;
     private final PrintStream log;
     private final LongSupplier nanoClock;
-    private final Map<Path, LoadedCheckpoint> open = new LinkedHashMap<>();
+    /** Opened checkpoints by directory and classifier settings: tasks of one suite may set their own. */
+    private final Map<OpenKey, LoadedCheckpoint> open = new LinkedHashMap<>();
+
+    private record OpenKey(Path checkpoint, Map<String, String> classifier) {
+    }
 
     /** A runner on real checkpoints, opened through the models module. */
     public TaskRunner(RunSettings settings) {
@@ -58,18 +63,29 @@ public final class TaskRunner implements AutoCloseable {
 
     /** Runs a task on its own checkpoint, e.g. the contrastive twin put beside a diffusion model. */
     public TaskOutcome run(String suite, Task task, Path checkpoint) {
-        List<Example> examples = capped(task);
-        Optional<TaskOutcome> baseline = settings.baseline()
-                .map(dir -> runOn(suite, task, examples, dir, journalPath(suite, task, ".baseline.csv"), Optional.empty()));
-        return runOn(suite, task, examples, checkpoint, journalPath(suite, task, ".csv"), baseline);
+        return run(suite, task, checkpoint, Map.of());
     }
 
-    private TaskOutcome runOn(String suite, Task task, List<Example> examples, Path checkpoint,
+    /**
+     * Runs a task on a checkpoint with classifier settings of its own, put over the run's (e.g.
+     * one arm of a weighting ablation); its journal records the merged settings.
+     */
+    public TaskOutcome run(String suite, Task task, Path checkpoint, Map<String, String> classifier) {
+        Map<String, String> merged = new TreeMap<>(settings.classifier());
+        merged.putAll(classifier);
+        RunSettings effective = settings.withClassifier(merged);
+        List<Example> examples = capped(task);
+        Optional<TaskOutcome> baseline = settings.baseline().map(dir -> runOn(suite, task, examples, dir, effective,
+                journalPath(suite, task, ".baseline.csv"), Optional.empty()));
+        return runOn(suite, task, examples, checkpoint, effective, journalPath(suite, task, ".csv"), baseline);
+    }
+
+    private TaskOutcome runOn(String suite, Task task, List<Example> examples, Path checkpoint, RunSettings effective,
                               Path journalFile, Optional<TaskOutcome> baseline) {
         long start = nanoClock.getAsLong();
-        LoadedCheckpoint model = open(checkpoint, task);
+        LoadedCheckpoint model = open(checkpoint, effective, task);
         Map<String, Classification> results = new HashMap<>();
-        try (Journal journal = Journal.open(journalFile, examples, settings, model.fingerprint(), log, nanoClock)) {
+        try (Journal journal = Journal.open(journalFile, examples, effective, model.fingerprint(), log, nanoClock)) {
             List<Example> pending = new ArrayList<>();
             for (Example example : examples) {
                 Classification done = journal.finished().get(example.id());
@@ -92,7 +108,7 @@ public final class TaskRunner implements AutoCloseable {
             }
             Duration wall = Duration.ofNanos(nanoClock.getAsLong() - start);
             return new TaskOutcome(suite, task, checkpoint, model.name(), model.fingerprint(), model.kind(),
-                    model.settings(), settings,
+                    model.settings(), effective,
                     ordered, resumed, wall, journalFile, baseline);
         }
     }
@@ -145,17 +161,18 @@ public final class TaskRunner implements AutoCloseable {
         return examples.subList(0, Math.min(cap, examples.size()));
     }
 
-    private LoadedCheckpoint open(Path checkpoint, Task task) {
-        LoadedCheckpoint model = open.get(checkpoint);
+    private LoadedCheckpoint open(Path checkpoint, RunSettings effective, Task task) {
+        OpenKey key = new OpenKey(checkpoint, effective.classifier());
+        LoadedCheckpoint model = open.get(key);
         if (model == null) {
             try {
-                model = source.open(checkpoint, settings);
+                model = source.open(checkpoint, effective);
             } catch (IOException | RuntimeException e) {
                 // A broken model.yaml or classifier setting surfaces here, before any example runs.
                 throw new RunException("task " + task.name() + ": cannot open checkpoint " + checkpoint
                         + ": " + e.getMessage(), e);
             }
-            open.put(checkpoint, model);
+            open.put(key, model);
         }
         return model;
     }
@@ -173,12 +190,13 @@ public final class TaskRunner implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (Map.Entry<Path, LoadedCheckpoint> entry : open.entrySet()) {
+        for (Map.Entry<OpenKey, LoadedCheckpoint> entry : open.entrySet()) {
             try {
                 entry.getValue().close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new RunException("cannot close checkpoint " + entry.getKey() + ": " + e.getMessage(), e);
+                    failure = new RunException("cannot close checkpoint " + entry.getKey().checkpoint() + ": "
+                            + e.getMessage(), e);
                 }
             }
         }

@@ -37,7 +37,7 @@ final class EngineChecks implements SuiteReader.SuiteChecks {
     public List<SuiteReader.SettingProblem> classifier(Map<String, String> settings, long seed) {
         ClassifierSettings.Builder builder = ClassifierSettings.builder().setSeed(seed);
         List<SuiteReader.SettingProblem> problems = new ArrayList<>();
-        Map<String, String> all = new LinkedHashMap<>(settings);
+        Map<String, String> all = new LinkedHashMap<>(SuiteClassifier.resolved(settings));
         all.putAll(classifierOverrides);
         all.forEach((key, value) -> {
             try {

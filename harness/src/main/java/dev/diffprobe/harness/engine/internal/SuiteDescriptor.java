@@ -57,7 +57,8 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
     RunSettings runSettings(EngineSettings settings) {
         Map<String, String> classifier = new TreeMap<>(spec.classifier());
         classifier.putAll(settings.classifier());
-        return new RunSettings(checkpoint, baseline, seed(settings), settings.examples(), classifier,
+        return new RunSettings(checkpoint, baseline, seed(settings), settings.examples(),
+                SuiteClassifier.resolved(classifier),
                 settings.output());
     }
 

@@ -36,7 +36,7 @@ public final class SuiteReader {
     static final Set<String> SUITE_KEYS = Set.of("suite", "description", "checkpoint", "seed", "examples", "above_chance",
             "expect", "classifier", "tags", "tasks");
     static final Set<String> TASK_KEYS = Set.of("name", "type", "source", "split", "examples", "template", "above_chance",
-            "expect", "checkpoint", "thresholds", "tags");
+            "expect", "checkpoint", "classifier", "thresholds", "tags");
     static final Set<String> THRESHOLD_KEYS = Set.of("accuracy", "max_drop", "shape_bias");
 
     /** Aliases are never needed in a suite; a small cap stops a "billion laughs" file. */
@@ -160,7 +160,8 @@ public final class SuiteReader {
         List<String> tags = optional(f, "tags").map(n -> tags(n, "tags")).orElse(List.of());
         boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(true);
         Expectation expect = optional(f, "expect").flatMap(n -> expectation(n, "the suite")).orElse(Expectation.ABOVE);
-        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance, expect))
+        List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance, expect, classifier,
+                        seed))
                 .orElse(List.of());
         if (name.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
@@ -181,7 +182,8 @@ public final class SuiteReader {
         return settings;
     }
 
-    private List<TaskSpec> tasks(Node node, int suiteExamples, boolean suiteAboveChance, Expectation suiteExpect) {
+    private List<TaskSpec> tasks(Node node, int suiteExamples, boolean suiteAboveChance, Expectation suiteExpect,
+                                 Map<String, String> suiteClassifier, long seed) {
         if (!(node instanceof SequenceNode sequence)) {
             problem(line(node), "'tasks' must be a list of tasks (each starting with '- name: ...')");
             return List.of();
@@ -192,7 +194,7 @@ public final class SuiteReader {
         List<TaskSpec> tasks = new ArrayList<>();
         Map<String, TaskSpec> byFile = new LinkedHashMap<>();
         for (Node item : sequence.getValue()) {
-            task(item, suiteExamples, suiteAboveChance, suiteExpect).ifPresent(task -> {
+            task(item, suiteExamples, suiteAboveChance, suiteExpect, suiteClassifier, seed).ifPresent(task -> {
                 // Journals are named after tasks, and macOS and Windows do not tell case apart in file names.
                 TaskSpec earlier = byFile.putIfAbsent(FileNames.of(task.name()).toLowerCase(Locale.ROOT), task);
                 if (earlier == null) {
@@ -209,7 +211,8 @@ public final class SuiteReader {
         return tasks;
     }
 
-    private Optional<TaskSpec> task(Node node, int suiteExamples, boolean suiteAboveChance, Expectation suiteExpect) {
+    private Optional<TaskSpec> task(Node node, int suiteExamples, boolean suiteAboveChance, Expectation suiteExpect,
+                                    Map<String, String> suiteClassifier, long seed) {
         Optional<Map<String, Node>> fields = mapping(node, "a task", TASK_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -256,6 +259,12 @@ public final class SuiteReader {
                     + " a checkpoint at chance would fail any threshold at or above chance about half the time."
                     + " Drop the threshold, or declare expect: above once the checkpoint does the task");
         }
+        Map<String, String> classifier = optional(f, "classifier").map(this::classifier).orElse(Map.of());
+        if (!classifier.isEmpty()) {
+            Map<String, String> merged = new LinkedHashMap<>(suiteClassifier);
+            merged.putAll(classifier);
+            checks.classifier(merged, seed).forEach(p -> problem(line(f.get("classifier")), what + ": " + p.message()));
+        }
         List<String> tags = optional(f, "tags").map(n -> tags(n, what + " tags")).orElse(List.of());
         if (name.isEmpty() || type.isEmpty()) {
             return Optional.empty();
@@ -264,7 +273,7 @@ public final class SuiteReader {
         OptionalDouble chance = checks.chance(type.get(), taskSource);
         TaskSpec task = new TaskSpec(name.get(), type.get(), taskSource, split,
                 examples.orElse(suiteExamples), template, checkpoint, thresholds, aboveChance, expect,
-                chance.orElse(Double.NaN), tags, line(node));
+                chance.orElse(Double.NaN), classifier, tags, line(node));
         Optional<String> sourceProblem = checks.source(task);
         sourceProblem.ifPresent(p -> problem(line(f.getOrDefault("source", node)), what + ": " + p));
         if (sourceProblem.isEmpty()) {

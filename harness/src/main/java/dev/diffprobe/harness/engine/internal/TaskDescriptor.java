@@ -115,6 +115,7 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
     }
 
     private TaskOutcome run(TaskRunner runner, String suiteName, Task task) {
-        return checkpoint.map(c -> runner.run(suiteName, task, c)).orElseGet(() -> runner.run(suiteName, task));
+        return runner.run(suiteName, task, checkpoint.orElse(runner.settings().checkpoint()),
+                SuiteClassifier.resolved(spec.classifier()));
     }
 }
