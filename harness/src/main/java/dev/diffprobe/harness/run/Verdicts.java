@@ -76,6 +76,14 @@ public final class Verdicts {
         return new Verdict("regression", !failed, message);
     }
 
+    /** Passes when no example failed; the message names the first failure. */
+    public static Verdict completed(TaskOutcome outcome) {
+        String first = outcome.classifications().stream().flatMap(c -> c.error().stream()).findFirst()
+                .map(e -> ", first: " + e).orElse("");
+        return new Verdict("completed", outcome.failures() == 0, String.format(Locale.ROOT,
+                "%s, %d of %d examples failed%s", headline(outcome), outcome.failures(), outcome.n(), first));
+    }
+
     /** Pairs candidate and baseline results by example id. */
     public static PairedComparison pair(TaskOutcome candidate, TaskOutcome baseline) {
         Map<String, Boolean> baselineCorrect = new HashMap<>();

@@ -10,6 +10,7 @@ import dev.diffprobe.tasks.Example;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
@@ -24,6 +25,7 @@ final class FakeClassifiers implements ClassifierSource {
     private final int killAfter;
     final List<String> classified = new ArrayList<>();
     final List<Path> opened = new ArrayList<>();
+    final List<Map<String, String>> settingsOpened = new ArrayList<>();
 
     private FakeClassifiers(ToIntFunction<Example> predictor, int killAfter) {
         this(predictor, predictor, killAfter);
@@ -66,6 +68,7 @@ final class FakeClassifiers implements ClassifierSource {
     @Override
     public LoadedCheckpoint open(Path checkpoint, RunSettings settings) {
         opened.add(checkpoint);
+        settingsOpened.add(settings.classifier());
         ToIntFunction<Example> rule = checkpoint.getFileName().toString().equals("fake-baseline")
                 ? baselinePredictor : predictor;
         ZeroShotClassifier classifier = (examples, sink) -> {

@@ -12,7 +12,12 @@ public enum Check {
     /** Not significantly worse than the baseline checkpoint by more than {@code thresholds.max_drop}. */
     REGRESSION("regression"),
     /** Cue-Conflict shape bias at least {@code thresholds.shape_bias}. */
-    SHAPE_BIAS("shape-bias");
+    SHAPE_BIAS("shape-bias"),
+    /**
+     * Every example classified without an error: the one check of a task that runs only for the
+     * suite's comparisons, so that a broken run shows on the task itself.
+     */
+    COMPLETED("completed");
 
     private final String word;
 

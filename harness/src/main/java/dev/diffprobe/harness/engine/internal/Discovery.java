@@ -28,6 +28,8 @@ public final class Discovery {
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engineId));
         RESOLVER.resolve(request, engine, issues);
+        engine.getChildren().stream().filter(SuiteDescriptor.class::isInstance)
+                .forEach(suite -> ((SuiteDescriptor) suite).addComparisons(settings));
         if (!engine.getChildren().isEmpty()) {
             reportSettings(settings, issues);
         }

@@ -2,6 +2,8 @@ package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.SettingException;
+import dev.diffprobe.harness.run.Claims;
+import dev.diffprobe.harness.run.Comparison;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +64,13 @@ final class EngineChecks implements SuiteReader.SuiteChecks {
     private SuiteReader.SettingProblem problem(SettingException e) {
         return new SuiteReader.SettingProblem(classifierOverrides.containsKey(e.key()) ? Optional.empty()
                 : Optional.of(e.key()), e.getMessage());
+    }
+
+    @Override
+    public Optional<String> comparison(Comparison comparison) {
+        Claims claims = Claims.load();
+        return claims.find(comparison.claim()).map(c -> c.problem(comparison))
+                .orElseGet(() -> Optional.of("unknown claim '" + comparison.claim() + "'; known claims: " + claims.words()));
     }
 
     @Override

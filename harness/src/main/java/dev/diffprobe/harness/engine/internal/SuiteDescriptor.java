@@ -66,6 +66,23 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         return settings.seed().orElse(spec.seed());
     }
 
+    /**
+     * Appends the comparisons whose tasks are all selected: after the tasks, so that they run
+     * last. A comparison over a task left out (one task picked by unique id) is left out too.
+     */
+    void addComparisons(EngineSettings settings) {
+        Set<String> tasks = getChildren().stream().filter(TaskDescriptor.class::isInstance)
+                .map(t -> ((TaskDescriptor) t).spec().name()).collect(Collectors.toSet());
+        for (ComparisonSpec comparison : spec.comparisons()) {
+            if (tasks.containsAll(comparison.comparison().candidate())
+                    && tasks.containsAll(comparison.comparison().reference())) {
+                addChild(new ComparisonDescriptor(getUniqueId().append(Segments.COMPARISON, comparison.name()), this,
+                        comparison, ComparisonDescriptor.displayName(spec.name(), comparison.comparison(),
+                        settings.alpha())));
+            }
+        }
+    }
+
     @Override
     public ProbeContext before(ProbeContext context) {
         TaskRunner runner = ShardSteps.runner(spec.name(), runSettings(context.settings()), context);

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.run.Comparison;
 import dev.diffprobe.harness.run.FileNames;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -34,9 +35,11 @@ import dev.diffprobe.harness.run.Expectation;
  */
 public final class SuiteReader {
     static final Set<String> SUITE_KEYS = Set.of("suite", "description", "checkpoint", "seed", "examples", "above_chance",
-            "expect", "classifier", "tags", "tasks");
+            "expect", "classifier", "tags", "tasks", "comparisons");
     static final Set<String> TASK_KEYS = Set.of("name", "type", "source", "split", "examples", "template", "above_chance",
             "expect", "checkpoint", "classifier", "thresholds", "tags");
+    static final Set<String> COMPARISON_KEYS = Set.of("name", "claim", "candidate", "reference", "margin",
+            "calls_fraction");
     static final Set<String> THRESHOLD_KEYS = Set.of("accuracy", "max_drop", "shape_bias");
 
     /** Aliases are never needed in a suite; a small cap stops a "billion laughs" file. */
@@ -70,6 +73,11 @@ public final class SuiteReader {
 
         /** The accuracy a guess gets on the task, known from its type and source alone; empty if unknown. */
         OptionalDouble chance(TaskType type, String source);
+
+        /** What is wrong with a comparison's claim or its parameters. */
+        default Optional<String> comparison(Comparison comparison) {
+            return Optional.empty();
+        }
     }
 
     /** A problem of one classifier setting ({@code key}), or of their combination ({@code key} empty). */
@@ -163,10 +171,21 @@ public final class SuiteReader {
         List<TaskSpec> tasks = required(f, "tasks", root).map(n -> tasks(n, examples, aboveChance, expect, classifier,
                         seed))
                 .orElse(List.of());
+        List<ComparisonSpec> comparisons = optional(f, "comparisons").map(n -> comparisons(n, tasks))
+                .orElse(List.of());
+        Set<String> compared = new HashSet<>();
+        comparisons.forEach(c -> {
+            compared.addAll(c.comparison().candidate());
+            compared.addAll(c.comparison().reference());
+        });
+        tasks.stream().filter(t -> !hasVerdict(t) && !compared.contains(t.name())).forEach(t -> problem(t.line(),
+                "task '" + t.name() + "' has no verdict: above_chance is false, it sets no accuracy or shape_bias"
+                        + " threshold and no comparison names it, so it would never run"));
         if (name.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SuiteSpec(name.get(), description, checkpoint.get(), seed, classifier, tags, tasks));
+        return Optional.of(new SuiteSpec(name.get(), description, checkpoint.get(), seed, classifier, tags, tasks,
+                comparisons));
     }
 
     private Map<String, String> classifier(Node node) {
@@ -245,10 +264,6 @@ public final class SuiteReader {
             problem(line(f.get("thresholds")), what + ": shape_bias applies only to cue-conflict tasks");
         }
         boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(suiteAboveChance);
-        if (!aboveChance && thresholds.accuracy().isEmpty() && thresholds.shapeBias().isEmpty()) {
-            problem(line(node), what + " has no verdict: above_chance is false and it sets no accuracy or"
-                    + " shape_bias threshold, so it would never run");
-        }
         Expectation expect = optional(f, "expect").flatMap(n -> expectation(n, what)).orElse(suiteExpect);
         if (expect == Expectation.CHANCE && !aboveChance) {
             problem(line(f.getOrDefault("expect", node)), what + ": expect: chance is reported by the chance verdict,"
@@ -305,6 +320,78 @@ public final class SuiteReader {
             }
             return known;
         });
+    }
+
+    /** Whether a task is judged on its own; one that is not runs only for the comparisons naming it. */
+    static boolean hasVerdict(TaskSpec task) {
+        return task.aboveChance() || task.thresholds().accuracy().isPresent() || task.thresholds().shapeBias().isPresent();
+    }
+
+    private List<ComparisonSpec> comparisons(Node node, List<TaskSpec> tasks) {
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(line(node), "'comparisons' must be a list (each starting with '- name: ...')");
+            return List.of();
+        }
+        Set<String> taskNames = new HashSet<>();
+        tasks.forEach(t -> taskNames.add(t.name()));
+        List<ComparisonSpec> comparisons = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node item : sequence.getValue()) {
+            comparison(item, taskNames).ifPresent(c -> {
+                if (names.add(c.name())) {
+                    comparisons.add(c);
+                } else {
+                    problem(c.line(), "duplicate comparison name '" + c.name() + "'");
+                }
+            });
+        }
+        return comparisons;
+    }
+
+    private Optional<ComparisonSpec> comparison(Node node, Set<String> taskNames) {
+        Optional<Map<String, Node>> fields = mapping(node, "a comparison", COMPARISON_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Node> f = fields.get();
+        Optional<String> name = required(f, "name", node).flatMap(n -> text(n, "name"));
+        String what = "comparison '" + name.orElse("?") + "'";
+        Optional<String> claim = required(f, "claim", node).flatMap(n -> text(n, "claim"));
+        List<String> candidate = required(f, "candidate", node).map(n -> taskList(n, what, "candidate", taskNames))
+                .orElse(List.of());
+        List<String> reference = required(f, "reference", node).map(n -> taskList(n, what, "reference", taskNames))
+                .orElse(List.of());
+        if (!candidate.isEmpty() && !reference.isEmpty() && candidate.size() != reference.size()) {
+            problem(line(node), what + ": 'candidate' names " + candidate.size() + " tasks and 'reference' "
+                    + reference.size() + "; they are paired one to one");
+        }
+        OptionalDouble margin = fraction(f, "margin", what);
+        OptionalDouble callsFraction = fraction(f, "calls_fraction", what);
+        if (name.isEmpty() || claim.isEmpty() || candidate.isEmpty() || candidate.size() != reference.size()) {
+            return Optional.empty();
+        }
+        Comparison comparison = new Comparison(name.get(), claim.get(), candidate, reference, margin, callsFraction);
+        checks.comparison(comparison).ifPresent(p -> problem(line(f.get("claim")), what + ": " + p));
+        return Optional.of(new ComparisonSpec(comparison, line(node)));
+    }
+
+    /** One task name or a list of them, each a task of this suite. */
+    private List<String> taskList(Node node, String what, String key, Set<String> taskNames) {
+        List<Node> items = node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
+        List<String> names = new ArrayList<>();
+        for (Node item : items) {
+            text(item, key).ifPresent(task -> {
+                if (taskNames.contains(task)) {
+                    names.add(task);
+                } else {
+                    problem(line(item), what + ": '" + key + "' names '" + task + "', which is not a task of this suite");
+                }
+            });
+        }
+        if (items.isEmpty()) {
+            problem(line(node), what + ": '" + key + "' names no task");
+        }
+        return names.size() == items.size() ? names : List.of();
     }
 
     private Thresholds thresholds(Node node, String what) {

@@ -10,6 +10,9 @@ import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +48,53 @@ final class SuiteReport {
             throw new RunException("suite " + suite.name() + ": cannot write the summary into " + dir + ": "
                     + e.getMessage(), e);
         }
+        if (!suite.comparisons().isEmpty()) {
+            try {
+                files.addAll(writeComparisons(suite, outcomes, context.settings(), dir));
+            } catch (IOException e) {
+                throw new RunException("suite " + suite.name() + ": cannot write the comparisons into " + dir + ": "
+                        + e.getMessage(), e);
+            }
+        }
         Reporters.ReportFiles reported = context.reporters().suiteFinished(outcomes, context.settings().output());
         reported.failures().forEach(System.err::println);
         files.addAll(reported.files());
         return files;
+    }
+
+    /**
+     * {@code comparisons.csv} and {@code .md}: each comparison's claim, verdict and message, judged
+     * by the same function as its test. Also printed.
+     */
+    static List<Path> writeComparisons(SuiteSpec suite, List<TaskOutcome> outcomes, EngineSettings settings, Path dir)
+            throws IOException {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (ComparisonSpec spec : suite.comparisons()) {
+            Verdict verdict = ComparisonDescriptor.judge(spec, outcomes, settings.alpha());
+            verdicts.add(verdict);
+            System.out.println(suite.name() + " comparison " + (verdict.passed() ? "PASS" : "FAIL") + ": "
+                    + verdict.message());
+        }
+        Path csv = AtomicFiles.write(dir.resolve("comparisons.csv"), out -> {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            printer.printRecord("comparison", "claim", "candidate", "reference", "verdict", "message");
+            for (int i = 0; i < verdicts.size(); i++) {
+                ComparisonSpec spec = suite.comparisons().get(i);
+                printer.printRecord(spec.name(), spec.comparison().claim(), String.join("+", spec.comparison().candidate()),
+                        String.join("+", spec.comparison().reference()), verdicts.get(i).passed() ? "PASS" : "FAIL",
+                        verdicts.get(i).message());
+            }
+            printer.flush();
+        });
+        StringBuilder md = new StringBuilder("# " + suite.name() + ": comparisons\n\n| comparison | claim | verdict | figures |\n"
+                + "|---|---|---|---|\n");
+        for (int i = 0; i < verdicts.size(); i++) {
+            ComparisonSpec spec = suite.comparisons().get(i);
+            md.append("| ").append(spec.name()).append(" | ").append(spec.comparison().claim()).append(" | ")
+                    .append(verdicts.get(i).passed() ? "PASS" : "FAIL").append(" | ")
+                    .append(verdicts.get(i).message().replace("|", "\\|")).append(" |\n");
+        }
+        return List.of(csv, AtomicFiles.writeString(dir.resolve("comparisons.md"), md.toString()));
     }
 
     /**
@@ -79,6 +125,9 @@ final class SuiteReport {
                     settings.regressionAlpha()));
         }
         spec.thresholds().shapeBias().ifPresent(t -> verdicts.add(ShapeBias.of(outcome).verdict(t)));
+        if (verdicts.isEmpty()) {
+            verdicts.add(Verdicts.completed(outcome));
+        }
         return verdicts;
     }
 

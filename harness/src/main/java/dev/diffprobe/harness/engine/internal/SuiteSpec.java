@@ -11,11 +11,13 @@ import java.util.Map;
  * classifier's noise, the classifier settings (setting name to YAML text), and its tasks.
  */
 public record SuiteSpec(String name, String description, String checkpoint, long seed,
-                        Map<String, String> classifier, List<String> tags, List<TaskSpec> tasks) {
+                        Map<String, String> classifier, List<String> tags, List<TaskSpec> tasks,
+                        List<ComparisonSpec> comparisons) {
     public SuiteSpec {
         classifier = Map.copyOf(classifier);
         tags = List.copyOf(tags);
         tasks = List.copyOf(tasks);
+        comparisons = List.copyOf(comparisons);
     }
 
     /**

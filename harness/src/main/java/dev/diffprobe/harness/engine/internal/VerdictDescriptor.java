@@ -81,6 +81,7 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
             case REGRESSION -> assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
             case SHAPE_BIAS -> assertThat(ShapeBias.of(outcome).bias()).withFailMessage(verdict.message())
                     .isGreaterThanOrEqualTo(thresholds.shapeBias().orElseThrow());
+            case COMPLETED -> assertThat(outcome.failures()).withFailMessage(verdict.message()).isZero();
         }
         return context;
     }
@@ -91,6 +92,7 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
             case CHANCE -> SuiteReport.chance(task.suite().spec(), task.spec(), outcome, settings);
             case REGRESSION -> Verdicts.regression(outcome, thresholds.maxDrop().orElse(0.0), settings.regressionAlpha());
             case SHAPE_BIAS -> ShapeBias.of(outcome).verdict(thresholds.shapeBias().orElseThrow());
+            case COMPLETED -> Verdicts.completed(outcome);
         };
     }
 
@@ -109,6 +111,7 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
             case REGRESSION -> String.format(Locale.ROOT, "no regression vs baseline (McNemar, alpha %s, max drop %.2f)",
                     settings.regressionAlpha(), thresholds.maxDrop().orElse(0.0));
             case SHAPE_BIAS -> String.format(Locale.ROOT, "shape bias >= %.2f", thresholds.shapeBias().orElseThrow());
+            case COMPLETED -> "every example classified (runs for the suite's comparisons)";
         };
     }
 }
