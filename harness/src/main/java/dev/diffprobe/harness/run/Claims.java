@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public final class Claims {
     private Claims(List<Claim> claims) {
         Map<String, Claim> map = new TreeMap<>();
         claims.forEach(c -> map.putIfAbsent(c.word(), c));
-        this.byWord = Map.copyOf(map);
+        this.byWord = Collections.unmodifiableMap(map);
     }
 
     /** The built-in claims and every {@link Claim} service on the class path; a broken declaration is a named error. */
