@@ -25,7 +25,12 @@ public enum Prediction {
         return null;
     }
 
-    /** x0 for one image, from its x_t and the denoiser's output for it at {@code out[offset...]}. */
+    /**
+     * x0 for one image, from its x_t and the denoiser's output for it at {@code out[offset...]}.
+     * A non-finite output value is passed through as it is, not converted: an estimate built from
+     * it means nothing, and an error message can then report what the denoiser returned (an
+     * epsilon of +Infinity would otherwise read as an x0 of -Infinity).
+     */
     float[] toX0(float[] xt, float[] out, int offset, double alpha, double sigma) {
         float[] x0 = new float[xt.length];
         switch (this) {
@@ -40,6 +45,11 @@ public enum Prediction {
                 }
             }
             case X0 -> System.arraycopy(out, offset, x0, 0, xt.length);
+        }
+        for (int i = 0; i < xt.length; i++) {
+            if (!Float.isFinite(out[offset + i])) {
+                x0[i] = out[offset + i];
+            }
         }
         return x0;
     }

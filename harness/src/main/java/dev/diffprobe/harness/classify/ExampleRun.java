@@ -7,6 +7,7 @@ import dev.diffprobe.tasks.Example;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -143,7 +144,7 @@ final class ExampleRun {
         }
         if (!Double.isFinite(sum)) {
             throw new ExampleFailure("NonFiniteOutput", "denoiser returned " + firstNonFinite(x0)
-                    + " for prompt '" + item.prompt().prompt() + "' at t=" + String.format("%.4f", round.t[c]));
+                    + " for prompt '" + item.prompt().prompt() + "' at t=" + String.format(Locale.ROOT, "%.4f", round.t[c]));
         }
         round.errorSum[c] += sum / x.length;
         round.pending[c]--;
@@ -153,10 +154,14 @@ final class ExampleRun {
         }
     }
 
+    /** What the model returned: NaN, +Infinity or -Infinity (the models module passes them through unconverted). */
     private static String firstNonFinite(float[] values) {
         for (float v : values) {
-            if (!Float.isFinite(v)) {
-                return Float.toString(v);
+            if (Float.isNaN(v)) {
+                return "NaN";
+            }
+            if (Float.isInfinite(v)) {
+                return v > 0 ? "+Infinity" : "-Infinity";
             }
         }
         return "values whose squared error overflows";

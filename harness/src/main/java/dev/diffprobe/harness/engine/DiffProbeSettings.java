@@ -118,6 +118,18 @@ public final class DiffProbeSettings {
     /** Default of {@value #REGRESSION_ALPHA}. */
     public static final double DEFAULT_REGRESSION_ALPHA = 0.05;
 
+    /**
+     * Most share of a task's examples that may fail with a named error (a non-finite model
+     * output, an unreadable image, ...) before the task is an error instead of an accuracy: its
+     * verdict tests then end in that error, with the count and the first errors, since failed
+     * examples count as wrong answers and many of them would measure the failures, not the
+     * checkpoint. Failures within the share still show in every verdict's message and the summary.
+     * A fraction in [0, 1]; 0 makes any failure an error. Default {@value #DEFAULT_MAX_FAILED_SHARE}.
+     */
+    public static final String MAX_FAILED_SHARE = PREFIX + "maxFailedShare";
+    /** Default of {@value #MAX_FAILED_SHARE}. */
+    public static final double DEFAULT_MAX_FAILED_SHARE = 0.05;
+
     /** Directory for journals and summaries, {@code <output>/<suite>/<task>.csv}. Default {@value #DEFAULT_OUTPUT}. */
     public static final String OUTPUT = PREFIX + "output";
     /** Default of {@value #OUTPUT}, relative to the working directory (a module's basedir under Maven). */

@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public final class SuiteSummary {
     private static final List<String> COLUMNS = List.of("task", "checkpoint", "n", "accuracy", "ci_low", "ci_high",
-            "chance", "p_vs_chance", "threshold", "verdict", "calls_per_example", "wall_s", "failures");
+            "chance", "p_vs_chance", "threshold", "verdict", "calls_per_example", "wall_s", "failures", "errors");
     private static final List<String> BASELINE_COLUMNS = List.of("baseline", "baseline_accuracy", "lost", "gained",
             "difference", "difference_low", "difference_high", "mcnemar_p_worse", "mcnemar_p_two_sided");
 
@@ -85,7 +85,10 @@ public final class SuiteSummary {
             text.append("| ").append(String.join(" | ", cells(row, false))).append(" |\n");
         }
         text.append("\nAccuracy intervals are 95% Wilson intervals; p_vs_chance is the one-sided exact binomial test;")
-                .append(" wall_s is this run's time (examples resumed from a journal cost none); failed examples count as wrong.");
+                .append(" wall_s is this run's time (examples resumed from a journal cost none); failed examples count as wrong,")
+                .append(" and a task where more of them failed than the run allows is an ERROR, not an accuracy.");
+        rows.stream().filter(r -> r.error().isPresent()).forEach(r -> text.append("\n- ERROR ")
+                .append(r.error().get().replace("|", "\\|")));
         if (regression) {
             text.append(" The difference is candidate minus baseline accuracy with its 95% interval by Newcombe's")
                     .append(" hybrid score method for paired proportions; McNemar p-values are exact.");
@@ -116,7 +119,8 @@ public final class SuiteSummary {
                 number(o.task().chance(), full), full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
                 row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : absent(full),
                 row.verdictText(), String.format(Locale.ROOT, full ? "%.3f" : "%.1f", o.callsPerExample()),
-                String.format(Locale.ROOT, "%.1f", o.wallTime().toMillis() / 1000.0), Integer.toString(o.failures())));
+                String.format(Locale.ROOT, "%.1f", o.wallTime().toMillis() / 1000.0), Integer.toString(o.failures()),
+                errors(o, full)));
         if (regression) {
             cells.addAll(baselineCells(o, full));
         }
@@ -134,6 +138,14 @@ public final class SuiteSummary {
                 number(paired.difference().lower(), full), number(paired.difference().upper(), full),
                 full ? Double.toString(paired.pWorse()) : Verdicts.p(paired.pWorse()),
                 full ? Double.toString(paired.pTwoSided()) : Verdicts.p(paired.pTwoSided()));
+    }
+
+    /** The failed examples' error names with counts, the baseline's after a semicolon. */
+    private static String errors(TaskOutcome o, boolean full) {
+        String own = ExampleFailures.of(o).names();
+        String baseline = o.baseline().map(b -> ExampleFailures.of(b).names()).orElse("");
+        String text = baseline.isEmpty() ? own : (own.isEmpty() ? "-" : own) + "; baseline " + baseline;
+        return text.isEmpty() ? absent(full) : text;
     }
 
     /** Empty in the CSV, so that readers see a missing number, and a dash for people. */

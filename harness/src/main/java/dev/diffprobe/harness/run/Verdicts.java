@@ -3,10 +3,12 @@ package dev.diffprobe.harness.run;
 import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.stats.PairedComparison;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks a task's verdict tests make, as plain functions of a {@link TaskOutcome}, so that
@@ -103,10 +105,37 @@ public final class Verdicts {
         return PairedComparison.of(base, cand);
     }
 
-    /** {@code ShapeColor: 0.71 [0.65, 0.76] n=200}. */
+    /**
+     * The error that replaces a task's verdicts when more than {@code maxShare} of its examples
+     * (on the checkpoint or on the baseline) failed: an accuracy with that many failures counted
+     * as wrong answers would measure the failures, not the checkpoint.
+     */
+    public static Optional<String> examplesError(TaskOutcome outcome, double maxShare) {
+        checkFraction("the failed-examples share", maxShare);
+        List<String> problems = new ArrayList<>();
+        for (TaskOutcome run : outcome.baseline().map(b -> List.of(outcome, b)).orElse(List.of(outcome))) {
+            ExampleFailures failures = ExampleFailures.of(run);
+            if (failures.exceed(maxShare)) {
+                problems.add(String.format(Locale.ROOT, "%s on %s: %s, more than %s allowed; first: %s (all in %s)",
+                        run.taskName(), run.checkpointName(), failures.summary(), percent(maxShare),
+                        failures.first().orElse(""), run.journal()));
+            }
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)
+                + "; the accuracy is not judged");
+    }
+
+    /** {@code ShapeColor: 0.71 [0.65, 0.76] n=200}, and how many examples failed if any did. */
     public static String headline(TaskOutcome outcome) {
+        ExampleFailures failures = ExampleFailures.of(outcome);
         return String.format(Locale.ROOT, "%s: %.2f %s n=%d", outcome.taskName(), outcome.accuracy(),
-                outcome.interval(), outcome.n());
+                outcome.interval(), outcome.n()) + (failures.count() == 0 ? ""
+                : " (" + failures.summary() + ", counted as wrong)");
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%s%%", java.math.BigDecimal.valueOf(share * 100).stripTrailingZeros()
+                .toPlainString());
     }
 
     /** A threshold as a suite writes it: at least two decimals, up to four ({@code 0.60}, {@code 0.836}). */

@@ -51,7 +51,10 @@
  * Accuracy intervals are 95% Wilson intervals; "above chance" is the one-sided exact binomial
  * test; regression mode pairs candidate and baseline by example id and uses the exact McNemar
  * test with Newcombe's hybrid score interval of the paired difference (see
- * {@link dev.diffprobe.harness.stats}). Failed examples count as wrong.
+ * {@link dev.diffprobe.harness.stats}). Failed examples count as wrong, and every verdict's message
+ * says how many failed and with which errors ({@link dev.diffprobe.harness.run.ExampleFailures});
+ * beyond an allowed share the task is an error instead
+ * ({@link dev.diffprobe.harness.run.Verdicts#examplesError}).
  *
  * <h2>Progress</h2>
  * On stderr, whole lines only: one per further tenth of a task (at most one per 2 s) and one at

@@ -95,4 +95,48 @@ class VerdictsTest {
         assertThatThrownBy(() -> Verdicts.regression(outcome("x", firstRight(4, 2), Optional.empty()), 0, 0.05))
                 .hasMessageContaining("no baseline");
     }
+
+    /** The first {@code failed} examples failed with a named error (counted as wrong). */
+    static TaskOutcome withFailures(TaskOutcome outcome, int failed) {
+        List<Classification> results = new ArrayList<>(outcome.classifications());
+        for (int i = 0; i < failed; i++) {
+            results.set(i, Classification.failed(results.get(i).exampleId(), 0,
+                    "NonFiniteOutput: denoiser returned NaN for prompt 'yes' at t=0.9000"));
+        }
+        return new TaskOutcome(outcome.suite(), outcome.task(), outcome.checkpoint(), outcome.checkpointName(),
+                outcome.checkpointFingerprint(), outcome.kind(), outcome.classifierSettings(), outcome.settings(),
+                results, 0, outcome.wallTime(), outcome.journal(), outcome.baseline());
+    }
+
+    @Test
+    void failedExamplesShowInEveryMessage() {
+        TaskOutcome outcome = withFailures(outcome("tiny", firstRight(100, 70), Optional.empty()), 3);
+        assertThat(Verdicts.accuracy(outcome, 0.6).message()).startsWith("ShapeColor: 0.67 [0.57, 0.75] n=100"
+                + " (3 of 100 examples failed (NonFiniteOutput x3), counted as wrong), threshold 0.60");
+        assertThat(Verdicts.aboveChance(outcome, 0.05).message()).contains("3 of 100 examples failed");
+        assertThat(Verdicts.headline(outcome("tiny", firstRight(100, 70), Optional.empty()))).doesNotContain("failed");
+    }
+
+    @Test
+    void moreFailuresThanTheShareAreAnErrorNamingCountFirstErrorAndJournal() {
+        TaskOutcome five = withFailures(outcome("tiny", firstRight(100, 70), Optional.empty()), 5);
+        TaskOutcome six = withFailures(outcome("tiny", firstRight(100, 70), Optional.empty()), 6);
+        assertThat(Verdicts.examplesError(five, 0.05)).isEmpty();
+        assertThat(Verdicts.examplesError(six, 0.05)).hasValueSatisfying(m -> assertThat(m).isEqualTo(
+                "ShapeColor on tiny: 6 of 100 examples failed (NonFiniteOutput x6), more than 5% allowed; first: e0:"
+                        + " NonFiniteOutput: denoiser returned NaN for prompt 'yes' at t=0.9000 (all in ShapeColor.csv);"
+                        + " the accuracy is not judged"));
+        assertThat(Verdicts.examplesError(six, 0.06)).isEmpty();
+        assertThat(Verdicts.examplesError(withFailures(outcome("tiny", firstRight(100, 70), Optional.empty()), 1), 0))
+                .isPresent();
+        assertThatThrownBy(() -> Verdicts.examplesError(six, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBaselineWithTooManyFailuresIsAnErrorToo() {
+        TaskOutcome baseline = withFailures(outcome("old", firstRight(100, 70), Optional.empty()), 20);
+        TaskOutcome candidate = outcome("new", firstRight(100, 70), Optional.of(baseline));
+        assertThat(Verdicts.examplesError(candidate, 0.05)).hasValueSatisfying(m ->
+                assertThat(m).startsWith("ShapeColor on old: 20 of 100 examples failed"));
+    }
 }

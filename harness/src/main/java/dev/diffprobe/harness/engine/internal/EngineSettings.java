@@ -32,7 +32,7 @@ import java.util.TreeSet;
 public record EngineSettings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
                              OptionalInt examples, OptionalLong seed, List<Path> data,
                              Map<String, String> classifier, double alpha,
-                             double regressionAlpha, Path output, ShardPlan shards, List<String> problems,
+                             double regressionAlpha, double maxFailedShare, Path output, ShardPlan shards, List<String> problems,
                              List<String> unknownKeys) {
 
     /** The classifier setting names a suite or {@code -D} may use; the seed is the suite's. */
@@ -47,7 +47,7 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
 
     /** The engine's own keys, and the models module's, which it reads from system properties. */
     private static final Set<String> ENGINE_KEYS = Set.of(DiffProbeSettings.ALPHA,
-            DiffProbeSettings.REGRESSION_ALPHA, DiffProbeSettings.OUTPUT, ModelSettings.DEVICE,
+            DiffProbeSettings.REGRESSION_ALPHA, DiffProbeSettings.MAX_FAILED_SHARE, DiffProbeSettings.OUTPUT, ModelSettings.DEVICE,
             ModelSettings.MAX_BATCH, ModelSettings.THREADS, ModelSettings.CHECKPOINT_CACHE);
 
     public EngineSettings {
@@ -76,6 +76,8 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
         double alpha = probability(parameters, DiffProbeSettings.ALPHA, DiffProbeSettings.DEFAULT_ALPHA, problems);
         double regressionAlpha = probability(parameters, DiffProbeSettings.REGRESSION_ALPHA,
                 DiffProbeSettings.DEFAULT_REGRESSION_ALPHA, problems);
+        double maxFailedShare = share(parameters, DiffProbeSettings.MAX_FAILED_SHARE,
+                DiffProbeSettings.DEFAULT_MAX_FAILED_SHARE, problems);
         Path output = Path.of(text(parameters, DiffProbeSettings.OUTPUT).orElse(DiffProbeSettings.DEFAULT_OUTPUT));
 
         Map<String, String> classifier = new TreeMap<>();
@@ -94,7 +96,7 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
         }
         ShardPlan shards = shardPlan(parameters, problems);
         return new EngineSettings(suites, model, baseline, examples, seed, data,
-                classifier, alpha, regressionAlpha, output, shards, problems, unknown);
+                classifier, alpha, regressionAlpha, maxFailedShare, output, shards, problems, unknown);
     }
 
     /** Every known {@code diffprobe.} key, for the message about an unknown one. */
@@ -181,6 +183,23 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
             problems.add("-D" + key + "=" + value + ": expected a whole number");
             return OptionalLong.empty();
         }
+    }
+
+    private static double share(ConfigurationParameters parameters, String key, double fallback, List<String> problems) {
+        Optional<String> value = text(parameters, key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double share = Double.parseDouble(value.get());
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a value out of range
+        }
+        problems.add("-D" + key + "=" + value.get() + ": expected a fraction in [0, 1] (0.05, not 5)");
+        return fallback;
     }
 
     private static double probability(ConfigurationParameters parameters, String key, double fallback,

@@ -35,8 +35,7 @@ final class SuiteReport {
         List<SummaryRow> rows = new ArrayList<>();
         for (TaskOutcome outcome : outcomes) {
             TaskSpec spec = specs.get(outcome.taskName());
-            rows.add(new SummaryRow(outcome, spec.thresholds().accuracy(),
-                    verdicts(suite, spec, outcome, context.settings())));
+            rows.add(row(suite, spec, outcome, context.settings()));
         }
         SuiteSummary summary = new SuiteSummary(suite.name(), rows);
         summary.print(System.out);
@@ -102,8 +101,7 @@ final class SuiteReport {
      * tests to attach: they finish before the suite's summary exists.
      */
     static Path writeTaskSummary(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
-        SuiteSummary summary = new SuiteSummary(suite.name(), List.of(new SummaryRow(outcome,
-                spec.thresholds().accuracy(), verdicts(suite, spec, outcome, settings))));
+        SuiteSummary summary = new SuiteSummary(suite.name(), List.of(row(suite, spec, outcome, settings)));
         Path file = outcome.journal().resolveSibling(outcome.journal().getFileName().toString()
                 .replaceFirst("\\.csv$", "") + ".summary.md");
         try {
@@ -112,6 +110,11 @@ final class SuiteReport {
             throw new RunException("task " + spec.name() + ": cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    private static SummaryRow row(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+        return new SummaryRow(outcome, spec.thresholds().accuracy(), verdicts(suite, spec, outcome, settings),
+                Verdicts.examplesError(outcome, settings.maxFailedShare()));
     }
 
     static List<Verdict> verdicts(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {

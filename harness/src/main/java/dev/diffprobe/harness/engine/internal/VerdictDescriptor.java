@@ -3,6 +3,7 @@ package dev.diffprobe.harness.engine.internal;
 import dev.diffprobe.harness.engine.DiffProbeSettings;
 import dev.diffprobe.harness.run.AllureReport;
 import dev.diffprobe.harness.run.Expectation;
+import dev.diffprobe.harness.run.FailedExamplesException;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
@@ -15,6 +16,7 @@ import org.opentest4j.TestAbortedException;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,14 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         TaskOutcome outcome = context.outcome().orElseThrow(() -> new IllegalStateException(
                 "verdict " + check.word() + " of task " + task.spec().name() + " ran before its task"));
         Thresholds thresholds = task.spec().thresholds();
+        Optional<String> error = Verdicts.examplesError(outcome, context.settings().maxFailedShare());
+        if (error.isPresent()) {
+            context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "verdict",
+                    "value", error.get())));
+            AllureReport.annotate(outcome, check.word(), context.attachments());
+            throw new FailedExamplesException(error.get() + " (-D" + DiffProbeSettings.MAX_FAILED_SHARE + "="
+                    + context.settings().maxFailedShare() + ")");
+        }
         Verdict verdict = judge(outcome, thresholds, context.settings());
         context.listener().reportingEntryPublished(this, ReportEntry.from(check.word(), verdict.message()));
         if (verdict.status() == Verdict.Status.NEWS || verdict.status() == Verdict.Status.AT_CHANCE) {
