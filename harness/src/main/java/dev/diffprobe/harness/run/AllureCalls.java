@@ -38,6 +38,11 @@ final class AllureCalls {
             parameters.add(parameter("seed", Long.toString(outcome.settings().seed())));
             parameters.add(parameter("weighting", outcome.classifierSettings().getOrDefault("weighting", "-")));
             outcome.baseline().ifPresent(b -> parameters.add(parameter("baseline", checkpoint(b))));
+            outcome.compositions().ifPresent(split -> {
+                parameters.add(parameter("seen compositions", accuracy(split.seenCorrect(), split.seen())));
+                parameters.add(parameter("unseen compositions (held out: " + String.join(", ", split.heldOut()) + ")",
+                        accuracy(split.unseenCorrect(), split.unseen())));
+            });
         });
         for (Path file : attachments) {
             if (Files.isRegularFile(file)) {
@@ -73,6 +78,10 @@ final class AllureCalls {
     private static String checkpoint(TaskOutcome outcome) {
         String fingerprint = outcome.checkpointFingerprint();
         return outcome.checkpointName() + " (" + fingerprint.substring(0, Math.min(12, fingerprint.length())) + ")";
+    }
+
+    private static String accuracy(int correct, int n) {
+        return n == 0 ? "no examples" : String.format(Locale.ROOT, "%.3f (%d/%d)", (double) correct / n, correct, n);
     }
 
     private static Label label(String name, String value) {

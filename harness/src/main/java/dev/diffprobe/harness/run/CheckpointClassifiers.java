@@ -32,7 +32,8 @@ public final class CheckpointClassifiers implements ClassifierSource {
             try {
                 return new LoadedCheckpoint(model.name(), model.fingerprint(), "contrastive",
                         new ContrastiveClassifier(model, classifier.temperature()),
-                        Map.of(ClassifierSettings.TEMPERATURE, Double.toString(classifier.temperature())), model::close);
+                        Map.of(ClassifierSettings.TEMPERATURE, Double.toString(classifier.temperature())), model::close,
+                        config.heldOut());
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
@@ -41,7 +42,7 @@ public final class CheckpointClassifiers implements ClassifierSource {
         DiffusionModel model = Checkpoint.openDiffusion(ref);
         try {
             return new LoadedCheckpoint(model.name(), model.fingerprint(), "diffusion",
-                    new DiffusionClassifier(model, classifier), classifier.describe(), model::close);
+                    new DiffusionClassifier(model, classifier), classifier.describe(), model::close, config.heldOut());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -58,10 +59,11 @@ public final class CheckpointClassifiers implements ClassifierSource {
         };
         if (config.kind() == ModelConfig.Kind.CONTRASTIVE) {
             return new LoadedCheckpoint(config.name(), Checkpoints.fingerprint(config), "contrastive", none,
-                    Map.of(ClassifierSettings.TEMPERATURE, Double.toString(classifier.temperature())), () -> { });
+                    Map.of(ClassifierSettings.TEMPERATURE, Double.toString(classifier.temperature())), () -> { },
+                    config.heldOut());
         }
         return new LoadedCheckpoint(config.name(), Checkpoints.fingerprint(config), "diffusion", none,
-                classifier.describe(), () -> { });
+                classifier.describe(), () -> { }, config.heldOut());
     }
 
     private static ClassifierSettings classifierSettings(RunSettings settings) {

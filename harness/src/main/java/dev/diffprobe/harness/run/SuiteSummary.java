@@ -14,6 +14,7 @@ import java.util.Locale;
 /**
  * The end-of-suite table: per task n (and, in the CSV, the correct count), accuracy with its 95% Wilson interval, chance and the
  * binomial p-value against it, threshold, verdict, denoiser calls per example and wall time;
+ * on a checkpoint with held-out compositions the accuracy on seen and unseen examples;
  * in regression mode also the baseline's accuracy, the discordant counts, the difference with
  * its interval and the McNemar p-value. Printed, and written as {@code summary.csv} and
  * {@code summary.md} in the suite's output directory.
@@ -24,14 +25,20 @@ public final class SuiteSummary {
     private static final List<String> BASELINE_COLUMNS = List.of("baseline", "baseline_accuracy", "lost", "gained",
             "difference", "difference_low", "difference_high", "mcnemar_p_worse", "mcnemar_p_two_sided");
 
+    /** Accuracy on seen and on held-out ("unseen") compositions, when a task's checkpoint declares some. */
+    private static final List<String> COMPOSITION_COLUMNS = List.of("seen_n", "seen_correct", "seen_accuracy",
+            "unseen_n", "unseen_correct", "unseen_accuracy", "unseen_ci_low", "unseen_ci_high", "unseen_p_vs_chance");
+
     private final String suite;
     private final List<SummaryRow> rows;
     private final boolean regression;
+    private final boolean compositions;
 
     public SuiteSummary(String suite, List<SummaryRow> rows) {
         this.suite = suite;
         this.rows = List.copyOf(rows);
         this.regression = rows.stream().anyMatch(r -> r.outcome().baseline().isPresent());
+        this.compositions = rows.stream().anyMatch(r -> r.outcome().compositions().isPresent());
     }
 
     public List<SummaryRow> rows() {
@@ -93,6 +100,14 @@ public final class SuiteSummary {
             text.append(" The difference is candidate minus baseline accuracy with its 95% interval by Newcombe's")
                     .append(" hybrid score method for paired proportions; McNemar p-values are exact.");
         }
+        if (compositions) {
+            text.append(" Seen and unseen split a binding task's examples by the checkpoint's held-out shape:colour")
+                    .append(" compositions (model.yaml held_out: ")
+                    .append(String.join(", ", rows.stream().flatMap(r -> r.outcome().heldOut().stream()).distinct()
+                            .toList()))
+                    .append("): an example is unseen when an object of its scene has one, a composition never shown on")
+                    .append(" one object in training.");
+        }
         return text.append('\n').toString();
     }
 
@@ -107,6 +122,9 @@ public final class SuiteSummary {
         List<String> columns = new ArrayList<>(COLUMNS);
         if (regression) {
             columns.addAll(BASELINE_COLUMNS);
+        }
+        if (compositions) {
+            columns.addAll(COMPOSITION_COLUMNS);
         }
         return columns;
     }
@@ -124,7 +142,26 @@ public final class SuiteSummary {
         if (regression) {
             cells.addAll(baselineCells(o, full));
         }
+        if (compositions) {
+            cells.addAll(compositionCells(o, full));
+        }
         return cells;
+    }
+
+    private static List<String> compositionCells(TaskOutcome o, boolean full) {
+        if (o.compositions().isEmpty()) {
+            return java.util.Collections.nCopies(COMPOSITION_COLUMNS.size(), absent(full));
+        }
+        CompositionSplit split = o.compositions().get();
+        boolean anyUnseen = split.unseen() > 0;
+        return List.of(Integer.toString(split.seen()), Integer.toString(split.seenCorrect()),
+                split.seen() > 0 ? number(split.seenAccuracy(), full) : absent(full),
+                Integer.toString(split.unseen()), Integer.toString(split.unseenCorrect()),
+                anyUnseen ? number(split.unseenAccuracy(), full) : absent(full),
+                anyUnseen ? number(split.unseenInterval().lower(), full) : absent(full),
+                anyUnseen ? number(split.unseenInterval().upper(), full) : absent(full),
+                !anyUnseen ? absent(full) : full ? Double.toString(split.unseenPAboveChance())
+                        : Verdicts.p(split.unseenPAboveChance()));
     }
 
     private static List<String> baselineCells(TaskOutcome o, boolean full) {

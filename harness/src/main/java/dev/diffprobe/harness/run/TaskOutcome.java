@@ -19,16 +19,35 @@ import java.util.Optional;
  * only; {@code resumed} counts the examples read back from the journal. {@code kind} and
  * {@code classifierSettings} are the checkpoint's kind and its classifier's effective settings
  * (see {@link LoadedCheckpoint}). In regression mode {@code baseline} holds the same examples on
- * the baseline checkpoint.
+ * the baseline checkpoint. {@code heldOut} lists the checkpoint's held-out {@code shape:colour}
+ * compositions, by which {@link #compositions()} splits a binding task's examples.
  */
 public record TaskOutcome(String suite, Task task, Path checkpoint, String checkpointName,
                           String checkpointFingerprint, String kind, Map<String, String> classifierSettings,
                           RunSettings settings,
                           List<Classification> classifications, int resumed, Duration wallTime,
-                          Path journal, Optional<TaskOutcome> baseline) {
+                          Path journal, Optional<TaskOutcome> baseline, List<String> heldOut) {
     public TaskOutcome {
         classifierSettings = Map.copyOf(classifierSettings);
         classifications = List.copyOf(classifications);
+        heldOut = List.copyOf(heldOut);
+    }
+
+    /** An outcome on a checkpoint that declares no held-out compositions. */
+    public TaskOutcome(String suite, Task task, Path checkpoint, String checkpointName, String checkpointFingerprint,
+                       String kind, Map<String, String> classifierSettings, RunSettings settings,
+                       List<Classification> classifications, int resumed, Duration wallTime, Path journal,
+                       Optional<TaskOutcome> baseline) {
+        this(suite, task, checkpoint, checkpointName, checkpointFingerprint, kind, classifierSettings, settings,
+                classifications, resumed, wallTime, journal, baseline, List.of());
+    }
+
+    /**
+     * Accuracy on seen and unseen compositions, when the checkpoint declares held-out ones and
+     * the task's examples name their scene's compositions (binding tasks); empty otherwise.
+     */
+    public Optional<CompositionSplit> compositions() {
+        return CompositionSplit.of(this);
     }
 
     public String taskName() {

@@ -109,7 +109,7 @@ public final class TaskRunner implements AutoCloseable {
             Duration wall = Duration.ofNanos(nanoClock.getAsLong() - start);
             return new TaskOutcome(suite, task, checkpoint, model.name(), model.fingerprint(), model.kind(),
                     model.settings(), effective,
-                    ordered, resumed, wall, journalFile, baseline);
+                    ordered, resumed, wall, journalFile, baseline, model.heldOut());
         }
     }
 

@@ -125,12 +125,17 @@ public final class Verdicts {
                 + "; the accuracy is not judged");
     }
 
-    /** {@code ShapeColor: 0.71 [0.65, 0.76] n=200}, and how many examples failed if any did. */
+    /**
+     * {@code ShapeColor: 0.71 [0.65, 0.76] n=200}, how many examples failed if any did, and on a
+     * checkpoint with held-out compositions the seen and unseen accuracies
+     * ({@link CompositionSplit#describe()}).
+     */
     public static String headline(TaskOutcome outcome) {
         ExampleFailures failures = ExampleFailures.of(outcome);
         return String.format(Locale.ROOT, "%s: %.2f %s n=%d", outcome.taskName(), outcome.accuracy(),
                 outcome.interval(), outcome.n()) + (failures.count() == 0 ? ""
-                : " (" + failures.summary() + ", counted as wrong)");
+                : " (" + failures.summary() + ", counted as wrong)")
+                + outcome.compositions().map(split -> " (" + split.describe() + ")").orElse("");
     }
 
     private static String percent(double share) {

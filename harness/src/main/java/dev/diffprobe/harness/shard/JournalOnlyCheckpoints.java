@@ -32,7 +32,7 @@ public final class JournalOnlyCheckpoints implements ClassifierSource {
                     + described.name() + " (see the log: were the shards run from another version of the suite?)");
         };
         return new LoadedCheckpoint(described.name(), described.fingerprint(), described.kind(), refuse,
-                described.settings(), described.resources());
+                described.settings(), described.resources(), described.heldOut());
     }
 
     @Override

@@ -116,6 +116,9 @@ class ExecutionTest {
                 abortedWithReason(message(m -> m.startsWith("at chance, as declared (expect: chance): ShapeColor: 0.00")))));
         atChance.testEvents().assertStatistics(stats -> stats.aborted(2).failed(2));
         assertThat(Files.readString(out.resolve("at/declared/summary.md"))).contains("AT CHANCE (declared)");
+        assertThat(Files.readString(out.resolve("at/declared/profile.txt")))
+                .contains("at chance (3): Shape 0.00 (not declared at chance), ShapeColor 0.00, ColorShape 0.00")
+                .contains("REGRESSIONS (1): Shape 0.00 (accuracy, chance)");
 
         EngineExecutionResults news = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
                 .configurationParameters(Map.of("diffprobe.output", out.resolve("news").toString()))
@@ -125,6 +128,10 @@ class ExecutionTest {
                 "declared/ColorShape: known at chance (expect: chance; news if binomial p < 0.025)"),
                 finishedSuccessfully()));
         assertThat(Files.readString(out.resolve("news/declared/summary.md"))).contains("NEWS (above chance)");
+        assertThat(Files.readString(out.resolve("news/declared/profile.txt")))
+                .contains("above chance (3): Shape 1.00, ShapeColor 1.00, ColorShape 1.00")
+                .contains("news (declared at chance, now above) (2): ShapeColor 1.00 (p=9.54e-07), ColorShape 1.00")
+                .contains("regressions: none");
     }
 
     @Test

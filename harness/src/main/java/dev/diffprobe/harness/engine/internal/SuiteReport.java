@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.run.AtomicFiles;
+import dev.diffprobe.harness.run.CapabilityProfile;
 import dev.diffprobe.harness.run.Expectation;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The end of a suite: its summary table printed and written beside the journals, then the
+ * The end of a suite: its summary table and capability profile printed and written beside the
+ * journals ({@code summary.csv}, {@code summary.md}, {@code profile.txt}), then the
  * reporters' suite files. The summary judges each task with the same functions as its verdict
  * tests, so table and test results agree.
  */
@@ -39,10 +41,13 @@ final class SuiteReport {
         }
         SuiteSummary summary = new SuiteSummary(suite.name(), rows);
         summary.print(System.out);
+        String profile = CapabilityProfile.of(suite.name(), rows, context.settings().alpha());
+        System.out.print(profile);
         Path dir = outcomes.get(0).journal().getParent();
         List<Path> files = new ArrayList<>();
         try {
             files.addAll(summary.write(dir));
+            files.add(AtomicFiles.writeString(dir.resolve("profile.txt"), profile));
         } catch (IOException e) {
             throw new RunException("suite " + suite.name() + ": cannot write the summary into " + dir + ": "
                     + e.getMessage(), e);
