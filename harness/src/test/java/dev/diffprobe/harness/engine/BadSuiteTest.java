@@ -137,6 +137,21 @@ class BadSuiteTest {
     }
 
     @Test
+    void aTasksOwnBadClassifierSettingsAreReportedAtTheirLinesAndTheSuitesOnlyOnce() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), HEAD + "classifier:\n  minScores: 1\n"
+                + "tasks:\n  - name: Shape\n    type: binding\n    classifier:\n      maxScores: lots\n      tMin: 0.7\n"
+                + "  - name: Color\n    type: binding\n");
+
+        EngineDiscoveryResults results = discover(file);
+
+        assertThat(results.getDiscoveryIssues()).extracting(issue -> line(issue) + " "
+                        + issue.message().replaceAll(".*?: (task 'Shape': )?classifier setting ", ""))
+                .containsExactlyInAnyOrder("5 'minScores' = '1': expected at least 2 (a paired t-test needs two pairs)",
+                        "10 'maxScores' = 'lots': expected an integer",
+                        "11 'tMin' = '0.7': expected a number in (0, 0.5)");
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreAnErrorAtTheirLineNotAMangledTaskName() throws IOException {
         byte[] latin1 = (HEAD + "tasks:\n  - name: Col\u00f6r\n    type: binding\n    source: Color\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

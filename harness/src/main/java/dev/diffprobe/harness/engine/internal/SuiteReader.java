@@ -51,6 +51,8 @@ public final class SuiteReader {
     private final List<SuiteProblem> problems = new ArrayList<>();
     /** The line of each classifier setting in the file; a {@code -D} setting has none. */
     private final Map<String, Integer> classifierLines = new java.util.HashMap<>();
+    /** The suite-level classifier settings found bad, so that tasks keeping them do not repeat the report. */
+    private final Set<String> suiteSettingProblems = new HashSet<>();
 
     private SuiteReader(String expectedName, Set<String> classifierKeys, SuiteChecks checks) {
         this.expectedName = expectedName;
@@ -163,8 +165,10 @@ public final class SuiteReader {
         int examples = optional(f, "examples").flatMap(n -> integer(n, "examples", 1, Integer.MAX_VALUE))
                 .map(Long::intValue).orElse(0);
         Map<String, String> classifier = optional(f, "classifier").map(this::classifier).orElse(Map.of());
-        checks.classifier(classifier, seed).forEach(p -> problem(p.key().map(classifierLines::get)
-                .orElseGet(() -> line(f.get("classifier"))), p.message()));
+        for (SettingProblem p : checks.classifier(classifier, seed)) {
+            p.key().ifPresent(suiteSettingProblems::add);
+            problem(p.key().map(classifierLines::get).orElseGet(() -> line(f.get("classifier"))), p.message());
+        }
         List<String> tags = optional(f, "tags").map(n -> tags(n, "tags")).orElse(List.of());
         boolean aboveChance = optional(f, "above_chance").flatMap(n -> bool(n, "above_chance")).orElse(true);
         Expectation expect = optional(f, "expect").flatMap(n -> expectation(n, "the suite")).orElse(Expectation.ABOVE);
@@ -278,7 +282,14 @@ public final class SuiteReader {
         if (!classifier.isEmpty()) {
             Map<String, String> merged = new LinkedHashMap<>(suiteClassifier);
             merged.putAll(classifier);
-            checks.classifier(merged, seed).forEach(p -> problem(line(f.get("classifier")), what + ": " + p.message()));
+            for (SettingProblem p : checks.classifier(merged, seed)) {
+                boolean own = p.key().map(classifier::containsKey).orElse(true);
+                // A bad suite setting the task keeps was reported at the suite's line already.
+                if (own || !suiteSettingProblems.contains(p.key().get())) {
+                    problem(own ? p.key().map(classifierLines::get).orElseGet(() -> line(f.get("classifier")))
+                            : line(f.get("classifier")), what + ": " + p.message());
+                }
+            }
         }
         List<String> tags = optional(f, "tags").map(n -> tags(n, what + " tags")).orElse(List.of());
         if (name.isEmpty() || type.isEmpty()) {
