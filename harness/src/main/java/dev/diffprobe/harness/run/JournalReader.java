@@ -43,6 +43,11 @@ public final class JournalReader {
         } catch (IOException e) {
             throw new JournalException(file, "cannot read: " + e.getMessage(), e);
         }
+        return read(file, bytes);
+    }
+
+    /** Reads journal bytes not yet in a file; {@code file} names them in errors. */
+    static Contents read(Path file, byte[] bytes) {
         int valid = bytes.length;
         while (valid > 0 && bytes[valid - 1] != '\n') {
             valid--;

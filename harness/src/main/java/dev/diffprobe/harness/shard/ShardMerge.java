@@ -4,6 +4,7 @@ import dev.diffprobe.harness.run.ClassifierSource;
 import dev.diffprobe.harness.run.JournalException;
 import dev.diffprobe.harness.run.JournalReader;
 import dev.diffprobe.harness.run.JournalRow;
+import dev.diffprobe.harness.run.Journals;
 import dev.diffprobe.harness.run.LoadedCheckpoint;
 import dev.diffprobe.harness.run.RunSettings;
 import dev.diffprobe.tasks.Example;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -263,7 +263,10 @@ public final class ShardMerge {
         }
     }
 
-    /** Writes the merged journal in the task's order, replacing the file at once. */
+    /**
+     * Writes the merged journal in the task's order, replacing the file at once; a journal there
+     * with results the merge lacks (an earlier run with other settings) is kept aside, not lost.
+     */
     private static void write(Path journal, String header, List<Example> examples, Map<String, String> lines) {
         StringBuilder text = new StringBuilder(header).append('\n');
         for (Example example : examples) {
@@ -272,15 +275,7 @@ public final class ShardMerge {
                 text.append(line).append('\n');
             }
         }
-        try {
-            Path dir = journal.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path staging = Files.createTempFile(dir, journal.getFileName().toString(), ".merging");
-            Files.writeString(staging, text, StandardCharsets.UTF_8);
-            Files.move(staging, journal, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new JournalException(journal, "cannot write the merged journal: " + e.getMessage(), e);
-        }
+        Journals.replace(journal, text.toString(), System.err);
     }
 
     private List<Example> capped(Task task) {
