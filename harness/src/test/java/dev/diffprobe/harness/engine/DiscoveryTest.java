@@ -6,6 +6,10 @@ import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
@@ -31,6 +35,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 /** Each selector kind, the suite filter, unique ids and tags, through EngineTestKit. */
 class DiscoveryTest {
     private static final String SMOKE = "[engine:diffprobe]/[suite:smoke]";
+    private static final String NESTED = "[engine:junit-platform-suite]/[suite:dev.diffprobe.probes.ProbesTest]"
+            + "/[engine:diffprobe]";
 
     @TempDir
     Path dir;
@@ -113,7 +119,7 @@ class DiscoveryTest {
     }
 
     @Test
-    void uniqueIdSelectsASuiteOrOneTask() {
+    void uniqueIdSelectsASuiteOneTaskOrOneVerdict() {
         assertThat(suiteNames(discover(Map.of(), selectUniqueId("[engine:diffprobe]/[suite:other]"))))
                 .containsExactly("other");
 
@@ -122,8 +128,66 @@ class DiscoveryTest {
                 SMOKE + "/[task:ColorShape]/[verdict:chance]");
 
         EngineDiscoveryResults verdict = discover(Map.of(), selectUniqueId(SMOKE + "/[task:Shape]/[verdict:chance]"));
-        assertThat(ids(verdict)).contains(SMOKE + "/[task:Shape]/[verdict:chance]")
-                .doesNotContain(SMOKE + "/[task:ColorShape]");
+        assertThat(ids(verdict)).containsExactlyInAnyOrder(SMOKE, SMOKE + "/[task:Shape]",
+                SMOKE + "/[task:Shape]/[verdict:chance]");
+    }
+
+    @Test
+    void aVerdictAndItsWholeTaskSelectedTogetherGiveTheWholeTask() {
+        EngineDiscoveryResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .selectors(selectUniqueId(SMOKE + "/[task:Shape]/[verdict:chance]"), selectUniqueId(SMOKE + "/[task:Shape]"))
+                .discover();
+
+        assertThat(ids(results)).containsExactlyInAnyOrder(SMOKE, SMOKE + "/[task:Shape]",
+                SMOKE + "/[task:Shape]/[verdict:threshold]", SMOKE + "/[task:Shape]/[verdict:chance]");
+    }
+
+    /** What an IDE sends to re-run one test of the probes module: ids below the suite engine's. */
+    @Test
+    void uniqueIdsNestedUnderTheSuiteEngineSelectTheirSuiteTaskOrVerdict() {
+        UniqueId engine = UniqueId.parse(NESTED);
+
+        assertThat(ids(discoverNested(NESTED + "/[suite:other]"))).containsExactlyInAnyOrder(
+                NESTED + "/[suite:other]", NESTED + "/[suite:other]/[task:Color]",
+                NESTED + "/[suite:other]/[task:Color]/[verdict:chance]");
+        assertThat(ids(discoverNested(NESTED + "/[suite:smoke]/[task:ColorShape]"))).containsExactlyInAnyOrder(
+                NESTED + "/[suite:smoke]", NESTED + "/[suite:smoke]/[task:ColorShape]",
+                NESTED + "/[suite:smoke]/[task:ColorShape]/[verdict:chance]");
+        TestDescriptor verdict = discoverNested(NESTED + "/[suite:smoke]/[task:Shape]/[verdict:threshold]");
+        assertThat(ids(verdict)).containsExactlyInAnyOrder(NESTED + "/[suite:smoke]",
+                NESTED + "/[suite:smoke]/[task:Shape]", NESTED + "/[suite:smoke]/[task:Shape]/[verdict:threshold]");
+        assertThat(verdict.getUniqueId()).isEqualTo(engine);
+    }
+
+    /** Surefire's and Gradle's class#method filters see verdicts as methods of the anchor class. */
+    @Test
+    void underAnAnchorAVerdictsSourceIsANamedMethodOfTheAnchor() {
+        TestDescriptor nested = discoverNested(NESTED + "/[suite:smoke]/[task:Shape]/[verdict:threshold]");
+        assertThat(find(nested, NESTED + "/[suite:smoke]/[task:Shape]/[verdict:threshold]").getSource())
+                .contains(MethodSource.from("dev.diffprobe.probes.ProbesTest", "smoke.Shape.threshold"));
+
+        EngineDiscoveryResults anchored = discover(Map.of(), selectClass(AnchorFixture.class));
+        assertThat(find(anchored, SMOKE + "/[task:Shape]/[verdict:chance]").getSource())
+                .contains(MethodSource.from(AnchorFixture.class.getName(), "smoke.Shape.chance"));
+        assertThat(find(anchored, SMOKE + "/[task:Shape]").getSource())
+                .containsInstanceOf(ClasspathResourceSource.class);
+
+        EngineDiscoveryResults file = discover(Map.of(), selectClasspathResource("probes/smoke.yaml"));
+        assertThat(find(file, SMOKE + "/[task:Shape]/[verdict:chance]").getSource())
+                .isEqualTo(find(file, SMOKE + "/[task:Shape]").getSource());
+    }
+
+    @Test
+    void aUniqueIdNamingNoTaskOrVerdictIsAnErrorNamingWhatExists() {
+        EngineDiscoveryResults task = discover(Map.of(), selectUniqueId(SMOKE + "/[task:Shap]"));
+        assertThat(task.getDiscoveryIssues()).anySatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+            assertThat(issue.message()).contains("[task:Shap]").contains("its tasks: Shape, ColorShape");
+        });
+
+        EngineDiscoveryResults verdict = discover(Map.of(), selectUniqueId(SMOKE + "/[task:Shape]/[verdict:regression]"));
+        assertThat(verdict.getDiscoveryIssues()).anySatisfy(issue ->
+                assertThat(issue.message()).contains("no verdict regression").contains("its verdicts: threshold, chance"));
     }
 
     @Test
@@ -195,6 +259,22 @@ class DiscoveryTest {
     private EngineDiscoveryResults discover(Map<String, String> settings, DiscoverySelector selector) {
         return EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
                 .configurationParameters(settings).selectors(selector).discover();
+    }
+
+    /** Discovery as the suite engine runs it: the engine's id below the suite's, the selector as the IDE sent it. */
+    private static TestDescriptor discoverNested(String uniqueId) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectUniqueId(uniqueId)).build();
+        return new DiffProbeEngine(FakeClassifiers.perfect()).discover(request, UniqueId.parse(NESTED));
+    }
+
+    private static Set<String> ids(TestDescriptor engine) {
+        return engine.getDescendants().stream().map(d -> d.getUniqueId().toString()).collect(Collectors.toSet());
+    }
+
+    private static TestDescriptor find(TestDescriptor engine, String id) {
+        return engine.getDescendants().stream().filter(d -> d.getUniqueId().toString().equals(id)).findFirst()
+                .orElseThrow();
     }
 
     private Path write(String name, String text) throws IOException {

@@ -16,7 +16,7 @@ public final class Discovery {
     private static final EngineDiscoveryRequestResolver<ProbeEngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<ProbeEngineDescriptor>builder()
                     .addSelectorResolver(context -> new SuiteResolver(context.getEngineDescriptor().settings(),
-                            context.getIssueReporter()))
+                            context.getEngineDescriptor().getUniqueId(), context.getIssueReporter()))
                     .build();
 
     private Discovery() {

@@ -1,13 +1,13 @@
 package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.engine.DiffProbeSuites;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ResourceSupport;
 import org.junit.platform.commons.io.Resource;
 import org.junit.platform.commons.io.ResourceFilter;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
@@ -16,6 +16,7 @@ import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -38,9 +39,12 @@ import java.util.stream.Stream;
  *     on the classpath, filtered by the {@code suite} setting;</li>
  * <li>a classpath root or a directory: the suite files in it, filtered likewise;</li>
  * <li>a classpath resource or a file ending in .yaml or .yml: that suite, whatever the filter;</li>
- * <li>a unique id: the suite {@code probes/<name>.yaml} on the classpath, or one of its tasks
- *     (a verdict's id selects its task, which must run whole to judge it).</li>
+ * <li>a unique id, also one nested under the suite engine: the suite {@code probes/<name>.yaml}
+ *     on the classpath, one of its tasks, or one verdict of a task (the task still classifies
+ *     all its examples, since the verdict judges them all).</li>
  * </ul>
+ * At the root of a plan, an anchor that is a JUnit {@code @Suite}, and a classpath root holding
+ * one, are left to the suite engine (see {@link Anchors}), so that each suite runs once.
  */
 final class SuiteResolver implements SelectorResolver {
     private static final ResourceFilter SUITE_RESOURCES = ResourceFilter.of(SuiteResolver::isSuiteResource);
@@ -48,10 +52,16 @@ final class SuiteResolver implements SelectorResolver {
     private final EngineSettings settings;
     private final SuiteLoader loader;
     private final DiscoveryIssueReporter issues;
+    private final UniqueId engineId;
+    private final Anchors anchors;
+    private Optional<String> anchorClass;
 
-    SuiteResolver(EngineSettings settings, DiscoveryIssueReporter issues) {
+    SuiteResolver(EngineSettings settings, UniqueId engineId, DiscoveryIssueReporter issues) {
         this.settings = settings;
         this.issues = issues;
+        this.engineId = engineId;
+        this.anchors = new Anchors(engineId);
+        this.anchorClass = anchors.nestingSuiteClass();
         this.loader = new SuiteLoader(settings, issues);
     }
 
@@ -63,8 +73,11 @@ final class SuiteResolver implements SelectorResolver {
         } catch (RuntimeException e) {
             return Resolution.unresolved();
         }
-        if (!AnnotationSupport.isAnnotated(anchor, DiffProbeSuites.class)) {
+        if (!Anchors.isAnchor(anchor) || anchors.leftToSuiteEngine(anchor)) {
             return Resolution.unresolved();
+        }
+        if (anchorClass.isEmpty()) {
+            anchorClass = Optional.of(anchor.getName());
         }
         List<String> resources = ResourceSupport.findAllResourcesInPackage(SuiteFile.FOLDER, SUITE_RESOURCES)
                 .stream().map(Resource::getName).distinct().sorted().toList();
@@ -76,7 +89,7 @@ final class SuiteResolver implements SelectorResolver {
     public Resolution resolve(ClasspathRootSelector selector, Context context) {
         List<String> resources = ResourceSupport.findAllResourcesInClasspathRoot(selector.getClasspathRoot(),
                 SUITE_RESOURCES).stream().map(Resource::getName).sorted().toList();
-        if (resources.isEmpty()) {
+        if (resources.isEmpty() || anchors.leftToSuiteEngine(selector.getClasspathRoot())) {
             return Resolution.unresolved();
         }
         // An IDE sends every root of a module; a suite asked for need only be in one of them.
@@ -113,40 +126,76 @@ final class SuiteResolver implements SelectorResolver {
                 : Resolution.unresolved();
     }
 
+    /**
+     * A unique id below this engine's own, which is {@code [engine:diffprobe]} at the root of a
+     * plan and longer under the suite engine; ids of other engines never reach here.
+     */
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
-        List<UniqueId.Segment> segments = selector.getUniqueId().getSegments();
-        if (segments.size() < 2 || !segments.get(1).getType().equals(Segments.SUITE)) {
+        UniqueId id = selector.getUniqueId();
+        List<UniqueId.Segment> segments = id.getSegments().subList(engineId.getSegments().size(),
+                id.getSegments().size());
+        if (segments.isEmpty() || !segments.get(0).getType().equals(Segments.SUITE)) {
             return Resolution.unresolved();
         }
-        String resource = SuiteFile.FOLDER + "/" + segments.get(1).getValue() + ".yaml";
-        SuiteFile file = SuiteFile.classpath(resource);
-        if (segments.size() == 2) {
+        String suiteName = segments.get(0).getValue();
+        SuiteFile file = SuiteFile.classpath(SuiteFile.FOLDER + "/" + suiteName + ".yaml");
+        if (segments.size() == 1) {
             return suite(file, context);
         }
-        if (!segments.get(2).getType().equals(Segments.TASK)) {
-            return Resolution.unresolved();
-        }
-        String taskName = segments.get(2).getValue();
         Optional<LoadedSuite> loaded = loader.load(file);
-        Optional<TaskSpec> spec = loaded.flatMap(s -> s.spec().tasks().stream()
-                .filter(t -> t.name().equals(taskName)).findFirst());
-        if (spec.isEmpty()) {
+        if (loaded.isEmpty() || !segments.get(1).getType().equals(Segments.TASK)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(() -> DiscoverySelectors.selectClasspathResource(resource),
-                        parent -> Optional.of(task((SuiteDescriptor) parent, loaded.get(), spec.get())))
-                .map(task -> Resolution.match(Match.exact(task))).orElseGet(Resolution::unresolved);
+        String taskName = segments.get(1).getValue();
+        Optional<TaskSpec> spec = loaded.get().spec().tasks().stream()
+                .filter(t -> t.name().equals(taskName)).findFirst();
+        if (spec.isEmpty()) {
+            return notFound(id, "suite " + suiteName + " has no task " + taskName + "; its tasks: "
+                    + loaded.get().spec().tasks().stream().map(TaskSpec::name).collect(Collectors.joining(", ")));
+        }
+        UniqueId suiteId = engineId.append(Segments.SUITE, suiteName);
+        if (segments.size() == 2) {
+            return context.addToParent(() -> DiscoverySelectors.selectUniqueId(suiteId),
+                            parent -> Optional.of(task((SuiteDescriptor) parent, loaded.get(), spec.get())))
+                    .map(task -> Resolution.match(Match.exact(task, () -> verdictSelectors(task))))
+                    .orElseGet(Resolution::unresolved);
+        }
+        if (segments.size() > 3 || !segments.get(2).getType().equals(Segments.VERDICT)) {
+            return Resolution.unresolved();
+        }
+        String word = segments.get(2).getValue();
+        Optional<Check> check = checks(spec.get()).stream().filter(c -> c.word().equals(word)).findFirst();
+        if (check.isEmpty()) {
+            return notFound(id, "task " + taskName + " of suite " + suiteName + " has no verdict " + word
+                    + " with these settings; its verdicts: "
+                    + checks(spec.get()).stream().map(Check::word).collect(Collectors.joining(", ")));
+        }
+        UniqueId taskId = suiteId.append(Segments.TASK, taskName);
+        return context.addToParent(() -> DiscoverySelectors.selectUniqueId(taskId),
+                        parent -> Optional.of(verdict((TaskDescriptor) parent, check.get())))
+                .map(verdict -> Resolution.match(Match.exact(verdict))).orElseGet(Resolution::unresolved);
     }
 
     @Override
     public Resolution resolve(DiscoverySelector selector, Context context) {
-        if (!(selector instanceof TaskSelector taskSelector)) {
-            return Resolution.unresolved();
+        if (selector instanceof TaskSelector taskSelector) {
+            return context.addToParent(parent -> Optional.of(task((SuiteDescriptor) parent, taskSelector.suite(),
+                            taskSelector.task())))
+                    .map(task -> Resolution.match(Match.exact(task, () -> verdictSelectors(task))))
+                    .orElseGet(Resolution::unresolved);
         }
-        return context.addToParent(parent -> Optional.of(task((SuiteDescriptor) parent, taskSelector.suite(),
-                        taskSelector.task())))
-                .map(task -> Resolution.match(Match.exact(task))).orElseGet(Resolution::unresolved);
+        if (selector instanceof VerdictSelector verdictSelector) {
+            return context.addToParent(parent -> Optional.of(verdict((TaskDescriptor) parent, verdictSelector.check())))
+                    .map(verdict -> Resolution.match(Match.exact(verdict))).orElseGet(Resolution::unresolved);
+        }
+        return Resolution.unresolved();
+    }
+
+    /** An id asked for by name (an IDE re-running a test) that names nothing must not select nothing silently. */
+    private Resolution notFound(UniqueId id, String why) {
+        issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "unique id " + id + " selects nothing: " + why));
+        return Resolution.unresolved();
     }
 
     private Resolution suite(SuiteFile file, Context context) {
@@ -168,14 +217,29 @@ final class SuiteResolver implements SelectorResolver {
         return selectors;
     }
 
+    private Set<DiscoverySelector> verdictSelectors(TaskDescriptor task) {
+        return checks(task.spec()).stream().map(check -> new VerdictSelector(task.getUniqueId(), check))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     private TaskDescriptor task(SuiteDescriptor suite, LoadedSuite loaded, TaskSpec spec) {
-        TaskDescriptor task = new TaskDescriptor(suite.getUniqueId().append(Segments.TASK, spec.name()), suite, spec,
+        return new TaskDescriptor(suite.getUniqueId().append(Segments.TASK, spec.name()), suite, spec,
                 Optional.ofNullable(loaded.taskCheckpoints().get(spec.name())));
-        for (Check check : checks(spec)) {
-            task.addChild(new VerdictDescriptor(task.getUniqueId().append(Segments.VERDICT, check.word()), task, check,
-                    VerdictDescriptor.displayName(suite.spec(), spec, check, settings)));
-        }
-        return task;
+    }
+
+    /**
+     * A verdict test. Under an anchor class its source is a method of that class named
+     * {@code <suite>.<task>.<verdict>}, which no Java method is: it is there so that the
+     * class#method filters of Surefire ({@code -Dtest=ProbesTest#*Color*}) and Gradle match
+     * verdicts by name. Without an anchor it points at its task's line in the suite file.
+     */
+    private VerdictDescriptor verdict(TaskDescriptor task, Check check) {
+        String suite = task.suite().spec().name();
+        TaskSpec spec = task.spec();
+        TestSource source = anchorClass.<TestSource>map(a -> MethodSource.from(a, suite + "." + spec.name() + "."
+                + check.word())).orElseGet(() -> task.getSource().orElse(null));
+        return new VerdictDescriptor(task.getUniqueId().append(Segments.VERDICT, check.word()), task, check,
+                VerdictDescriptor.displayName(task.suite().spec(), spec, check, settings), source);
     }
 
     /** The verdicts a task gets: its declared thresholds, chance unless turned off, regression with a baseline. */

@@ -7,6 +7,7 @@ import dev.diffprobe.harness.run.FailedExamplesException;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -30,8 +31,8 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
     private final TaskDescriptor task;
     private final Check check;
 
-    VerdictDescriptor(UniqueId id, TaskDescriptor task, Check check, String displayName) {
-        super(id, displayName, task.getSource().orElse(null));
+    VerdictDescriptor(UniqueId id, TaskDescriptor task, Check check, String displayName, TestSource source) {
+        super(id, displayName, source);
         this.task = task;
         this.check = check;
     }

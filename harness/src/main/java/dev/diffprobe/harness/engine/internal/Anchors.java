@@ -1,0 +1,71 @@
+package dev.diffprobe.harness.engine.internal;
+
+import dev.diffprobe.harness.engine.DiffProbeSuites;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.UniqueId;
+
+import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the engine stands in the test plan, and what its anchor classes are. An anchor is a
+ * class annotated {@link DiffProbeSuites}; one that is also a JUnit Platform {@code @Suite}
+ * (the probes module's {@code ProbesTest}) belongs to the suite engine, which runs this engine
+ * nested under it: a launcher that also hands this engine the class, or the classpath root or
+ * package holding it, must not run the suites a second time at the root of the plan.
+ */
+final class Anchors {
+    /** The suite engine's id and its segment type for a suite class. */
+    static final String SUITE_ENGINE = "junit-platform-suite";
+    private static final String SUITE_SEGMENT = "suite";
+    private static final String SUITE_ANNOTATION = "org.junit.platform.suite.api.Suite";
+    private static final String SUITE_ENGINE_CLASS = "org.junit.platform.suite.engine.SuiteTestEngine";
+
+    private final UniqueId engineId;
+    private final boolean suiteEngineRuns;
+
+    Anchors(UniqueId engineId) {
+        this.engineId = engineId;
+        this.suiteEngineRuns = engineId.getSegments().size() == 1
+                && ReflectionSupport.tryToLoadClass(SUITE_ENGINE_CLASS).toOptional().isPresent();
+    }
+
+    static boolean isAnchor(Class<?> type) {
+        return AnnotationSupport.isAnnotated(type, DiffProbeSuites.class);
+    }
+
+    /**
+     * The anchor class this discovery runs under, when the suite engine runs it nested: the
+     * suite segment just above this engine's, {@code [suite:dev.diffprobe.probes.ProbesTest]}.
+     */
+    Optional<String> nestingSuiteClass() {
+        List<UniqueId.Segment> segments = engineId.getSegments();
+        if (segments.size() < 2) {
+            return Optional.empty();
+        }
+        UniqueId.Segment parent = segments.get(segments.size() - 2);
+        return parent.getType().equals(SUITE_SEGMENT) ? Optional.of(parent.getValue()) : Optional.empty();
+    }
+
+    /** Whether this root-level engine leaves {@code anchor} to the suite engine, which runs it. */
+    boolean leftToSuiteEngine(Class<?> anchor) {
+        return suiteEngineRuns && isJUnitSuite(anchor);
+    }
+
+    /** Whether a classpath root holds an anchor the suite engine runs, which covers the root's suites. */
+    boolean leftToSuiteEngine(URI classpathRoot) {
+        return suiteEngineRuns && !ReflectionSupport.findAllClassesInClasspathRoot(classpathRoot,
+                type -> isAnchor(type) && isJUnitSuite(type), name -> true).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean isJUnitSuite(Class<?> type) {
+        return ReflectionSupport.tryToLoadClass(SUITE_ANNOTATION).toOptional()
+                .filter(Class::isAnnotation)
+                .map(a -> AnnotationSupport.isAnnotated(type, (Class<? extends Annotation>) a))
+                .orElse(false);
+    }
+}
