@@ -25,10 +25,14 @@ final class Anchors {
     private static final String SUITE_ENGINE_CLASS = "org.junit.platform.suite.engine.SuiteTestEngine";
 
     private final UniqueId engineId;
+    private final List<URI> scannedRoots;
     private final boolean suiteEngineRuns;
+    private Boolean scanHoldsSuiteAnchor;
 
-    Anchors(UniqueId engineId) {
+    /** {@code scannedRoots}: the classpath roots the discovery request scans. */
+    Anchors(UniqueId engineId, List<URI> scannedRoots) {
         this.engineId = engineId;
+        this.scannedRoots = List.copyOf(scannedRoots);
         this.suiteEngineRuns = engineId.getSegments().size() == 1
                 && ReflectionSupport.tryToLoadClass(SUITE_ENGINE_CLASS).toOptional().isPresent();
     }
@@ -55,10 +59,21 @@ final class Anchors {
         return suiteEngineRuns && isJUnitSuite(anchor);
     }
 
-    /** Whether a classpath root holds an anchor the suite engine runs, which covers the root's suites. */
-    boolean leftToSuiteEngine(URI classpathRoot) {
-        return suiteEngineRuns && !ReflectionSupport.findAllClassesInClasspathRoot(classpathRoot,
-                type -> isAnchor(type) && isJUnitSuite(type), name -> true).isEmpty();
+    /**
+     * Whether this root-level engine leaves the scanned classpath roots to the suite engine: when
+     * one of them holds an anchor that is a {@code @Suite}, that anchor's run covers the suites
+     * of every root on the class path.
+     */
+    boolean scanLeftToSuiteEngine() {
+        if (!suiteEngineRuns) {
+            return false;
+        }
+        if (scanHoldsSuiteAnchor == null) {
+            scanHoldsSuiteAnchor = scannedRoots.stream().anyMatch(root -> !ReflectionSupport
+                    .findAllClassesInClasspathRoot(root, type -> isAnchor(type) && isJUnitSuite(type), name -> true)
+                    .isEmpty());
+        }
+        return scanHoldsSuiteAnchor;
     }
 
     @SuppressWarnings("unchecked")

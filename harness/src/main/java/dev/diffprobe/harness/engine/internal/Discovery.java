@@ -5,6 +5,7 @@ import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClasspathRootSelector;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 
@@ -16,7 +17,11 @@ public final class Discovery {
     private static final EngineDiscoveryRequestResolver<ProbeEngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<ProbeEngineDescriptor>builder()
                     .addSelectorResolver(context -> new SuiteResolver(context.getEngineDescriptor().settings(),
-                            context.getEngineDescriptor().getUniqueId(), context.getIssueReporter()))
+                            context.getEngineDescriptor().getUniqueId(), new Anchors(
+                                    context.getEngineDescriptor().getUniqueId(),
+                                    context.getDiscoveryRequest().getSelectorsByType(ClasspathRootSelector.class)
+                                            .stream().map(ClasspathRootSelector::getClasspathRoot).toList()),
+                            context.getIssueReporter()))
                     .build();
 
     private Discovery() {

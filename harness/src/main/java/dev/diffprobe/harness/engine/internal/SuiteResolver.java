@@ -56,11 +56,11 @@ final class SuiteResolver implements SelectorResolver {
     private final Anchors anchors;
     private Optional<String> anchorClass;
 
-    SuiteResolver(EngineSettings settings, UniqueId engineId, DiscoveryIssueReporter issues) {
+    SuiteResolver(EngineSettings settings, UniqueId engineId, Anchors anchors, DiscoveryIssueReporter issues) {
         this.settings = settings;
         this.issues = issues;
         this.engineId = engineId;
-        this.anchors = new Anchors(engineId);
+        this.anchors = anchors;
         this.anchorClass = anchors.nestingSuiteClass();
         this.loader = new SuiteLoader(settings, issues);
     }
@@ -89,7 +89,7 @@ final class SuiteResolver implements SelectorResolver {
     public Resolution resolve(ClasspathRootSelector selector, Context context) {
         List<String> resources = ResourceSupport.findAllResourcesInClasspathRoot(selector.getClasspathRoot(),
                 SUITE_RESOURCES).stream().map(Resource::getName).sorted().toList();
-        if (resources.isEmpty() || anchors.leftToSuiteEngine(selector.getClasspathRoot())) {
+        if (resources.isEmpty() || anchors.scanLeftToSuiteEngine()) {
             return Resolution.unresolved();
         }
         // An IDE sends every root of a module; a suite asked for need only be in one of them.

@@ -1,0 +1,74 @@
+package dev.diffprobe.harness.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs the JUnit Console Launcher ({@code junit-platform-console-standalone}, copied into
+ * {@code target/console-launcher} by the build) in a JVM of its own, on this module's test class
+ * path less the JUnit Platform jars (the launcher brings its own, of the same version), plus
+ * {@code extraClassPath}. The suites run on the real embedded checkpoints, one libtorch thread.
+ */
+final class ConsoleLauncherProcess {
+    static final Path FOLDER = Path.of("target", "console-launcher");
+    static final Path LAUNCHER = FOLDER.resolve("junit-platform-console-standalone.jar");
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private ConsoleLauncherProcess() {
+    }
+
+    /** What a run printed, and its exit code. */
+    record Result(int exitCode, String output) {
+        /** A figure of the launcher's summary, e.g. {@code count("tests found")}. */
+        int count(String what) {
+            Matcher m = Pattern.compile("\\[\\s*(\\d+) " + Pattern.quote(what) + "\\s*]").matcher(output);
+            if (!m.find()) {
+                throw new AssertionError("no '" + what + "' in the Console Launcher's output:\n" + output);
+            }
+            return Integer.parseInt(m.group(1));
+        }
+    }
+
+    static Result run(Path workDir, List<String> jvmOptions, List<Path> extraClassPath, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Ddiffprobe.threads=1");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", LAUNCHER.toAbsolutePath().toString()));
+        command.addAll(Arrays.asList(args));
+        command.addAll(List.of("--disable-banner", "--disable-ansi-colors", "--class-path",
+                classPath(extraClassPath)));
+        Path log = workDir.resolve("console-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the Console Launcher ran past " + TIMEOUT_SECONDS + " s:\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static String classPath(List<Path> extra) {
+        Stream<String> own = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !isPlatformJar(Path.of(entry).getFileName().toString()));
+        return Stream.concat(extra.stream().map(p -> p.toAbsolutePath().toString()), own)
+                .reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
+    }
+
+    private static boolean isPlatformJar(String name) {
+        return name.startsWith("junit-") || name.startsWith("opentest4j-") || name.startsWith("apiguardian-")
+                || name.startsWith("surefire") || name.startsWith("common-java5-");
+    }
+}
