@@ -43,6 +43,10 @@ class BadSuiteTest {
                         + "tasks:\n  - name: Shape\n    type: binding\n", 3, "'examples' must be a whole number"),
                 arguments("list expected", HEAD + "tags: fast\ntasks:\n  - name: Shape\n    type: binding\n",
                         4, "must be a list"),
+                arguments("engine's tag prefix", HEAD + "tasks:\n  - name: Shape\n    type: binding\n"
+                        + "    tags: [suite:other]\n", 7, "are the engine's own"),
+                arguments("tag on suite and task", HEAD + "tags: [binding]\ntasks:\n  - name: Shape\n    type: binding\n"
+                        + "    tags: [binding]\n", 6, "could not select such tasks apart from the whole suite"),
                 arguments("missing checkpoint key", "suite: bad\nexamples: 4\ntasks:\n  - name: Shape\n    type: binding\n",
                         1, "missing required key 'checkpoint'"),
                 arguments("missing checkpoint", HEAD.replace("src/test/resources/checkpoints/fake", "nowhere/at-all")

@@ -9,6 +9,7 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -199,13 +200,39 @@ class DiscoveryTest {
     }
 
     @Test
-    void yamlTagsBecomeTestTagsOfTheVerdicts() {
+    void yamlTagsAndTheEnginesSuiteAndVerdictTagsBecomeTestTags() {
         EngineDiscoveryResults results = discover(Map.of(), selectClasspathResource("probes/smoke.yaml"));
 
-        assertThat(find(results, SMOKE + "/[task:Shape]/[verdict:threshold]").getTags())
-                .containsExactlyInAnyOrder(TestTag.create("fast"), TestTag.create("control"));
-        assertThat(find(results, SMOKE + "/[task:ColorShape]/[verdict:chance]").getTags())
-                .containsExactly(TestTag.create("fast"));
+        assertThat(find(results, SMOKE).getTags()).containsExactlyInAnyOrder(TestTag.create("fast"),
+                TestTag.create("suite:smoke"));
+        assertThat(find(results, SMOKE + "/[task:Shape]").getTags()).containsExactlyInAnyOrder(TestTag.create("fast"),
+                TestTag.create("control"), TestTag.create("suite:smoke"));
+        assertThat(find(results, SMOKE + "/[task:Shape]/[verdict:threshold]").getTags()).containsExactlyInAnyOrder(
+                TestTag.create("fast"), TestTag.create("control"), TestTag.create("suite:smoke"),
+                TestTag.create("verdict:threshold"));
+        assertThat(find(results, SMOKE + "/[task:ColorShape]/[verdict:chance]").getTags()).containsExactlyInAnyOrder(
+                TestTag.create("fast"), TestTag.create("suite:smoke"), TestTag.create("verdict:chance"));
+    }
+
+    /** -Dgroups as Surefire hands it to the launcher: a kind of task, a suite and a check each select alone. */
+    @Test
+    void eachTagSelectsOneThing() throws IOException {
+        Path file = write("kinds.yaml", "suite: kinds\ncheckpoint: src/test/resources/checkpoints/fake\nexamples: 4\n"
+                + "tasks:\n  - name: Shape\n    type: binding\n    tags: [control]\n    thresholds:\n      accuracy: 0.5\n"
+                + "  - name: ShapeColor\n    type: binding\n    tags: [binding-direction]\n");
+
+        assertThat(verdictIds(file, "binding-direction")).containsExactly("ShapeColor/chance");
+        assertThat(verdictIds(file, "suite:kinds")).containsExactlyInAnyOrder("Shape/threshold", "Shape/chance",
+                "ShapeColor/chance");
+        assertThat(verdictIds(file, "verdict:chance")).containsExactlyInAnyOrder("Shape/chance", "ShapeColor/chance");
+    }
+
+    private List<String> verdictIds(Path suite, String tag) {
+        return EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect())).selectors(selectFile(suite.toFile()))
+                .configurationParameter("diffprobe.output", dir.resolve("out-" + tag.replace(':', '-')).toString())
+                .filters(TagFilter.includeTags(tag)).execute().testEvents().started().stream()
+                .map(e -> e.getTestDescriptor().getUniqueId().getSegments())
+                .map(s -> s.get(2).getValue() + "/" + s.get(3).getValue()).toList();
     }
 
     @Test

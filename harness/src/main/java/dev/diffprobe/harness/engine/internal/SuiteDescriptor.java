@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A suite: a container whose execution opens one {@link TaskRunner} for all its tasks (so the
@@ -50,7 +49,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
 
     @Override
     public Set<TestTag> getTags() {
-        return spec.tags().stream().map(TestTag::create).collect(Collectors.toSet());
+        return Tags.of(spec.name(), spec.tags());
     }
 
     /** The run settings of this suite: the suite's own, overridden by the engine's settings. */

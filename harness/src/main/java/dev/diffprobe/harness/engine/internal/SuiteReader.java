@@ -185,6 +185,12 @@ public final class SuiteReader {
         tasks.stream().filter(t -> !hasVerdict(t) && !compared.contains(t.name())).forEach(t -> problem(t.line(),
                 "task '" + t.name() + "' has no verdict: above_chance is false, it sets no accuracy or shape_bias"
                         + " threshold and no comparison names it, so it would never run"));
+        for (TaskSpec task : tasks) {
+            task.tags().stream().filter(tags::contains).forEach(tag -> problem(task.line(), "task " + task.name()
+                    + " has the tag '" + tag + "' that the suite has too, so -Dgroups=" + tag + " could not select"
+                    + " such tasks apart from the whole suite; suite tags go on every task already (and"
+                    + " suite:<name> selects a suite)"));
+        }
         if (name.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
@@ -440,6 +446,10 @@ public final class SuiteReader {
                 if (tag.isBlank() || tag.chars().anyMatch(c -> Character.isWhitespace(c) || "(),&|!".indexOf(c) >= 0)) {
                     problem(line(item), "tag '" + tag + "' is not a valid JUnit tag (no blanks, commas,"
                             + " parentheses, &, | or !)");
+                } else if (Tags.RESERVED_PREFIXES.stream().anyMatch(tag::startsWith)) {
+                    problem(line(item), "tag '" + tag + "': the prefixes " + String.join(" and ", Tags.RESERVED_PREFIXES)
+                            + " are the engine's own (every test of suite S has the tag suite:S, every verdict"
+                            + " verdict:<check>)");
                 } else {
                     tags.add(tag);
                 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -55,8 +54,7 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
 
     @Override
     public Set<TestTag> getTags() {
-        return Stream.concat(suite.spec().tags().stream(), spec.tags().stream())
-                .map(TestTag::create).collect(Collectors.toSet());
+        return Tags.of(suite.spec().name(), Stream.concat(suite.spec().tags().stream(), spec.tags().stream()).toList());
     }
 
     /**

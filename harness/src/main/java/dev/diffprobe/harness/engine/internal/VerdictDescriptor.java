@@ -15,6 +15,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.TestAbortedException;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,9 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
 
     @Override
     public Set<TestTag> getTags() {
-        return task.getTags();
+        Set<TestTag> tags = new LinkedHashSet<>(task.getTags());
+        tags.add(Tags.verdict(check));
+        return tags;
     }
 
     /** A shard has a slice of each task, not a sample to judge: its verdicts come from the merge. */
