@@ -32,7 +32,10 @@ public final class DiffProbeSettings {
     /**
      * Regression mode: a checkpoint (directory or embedded name) that every task also runs on,
      * with the same examples and seeds; each task then gets a {@code regression} verdict (an exact
-     * McNemar test on the paired outcomes). Default: none.
+     * McNemar test on the paired outcomes). Or the results folder of an earlier run (an output
+     * root or one suite's folder in it): its journals are the baseline and nothing is re-run; one
+     * recorded at another seed, with other classifier settings or on other or fewer examples is
+     * an error naming the difference. Default: none.
      */
     public static final String BASELINE = "baseline";
 

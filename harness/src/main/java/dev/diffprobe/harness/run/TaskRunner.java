@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
 /**
  * Runs tasks on checkpoints: skips the examples a journal already holds, classifies the rest,
  * journals each as it finishes, and in regression mode does the same on the baseline
- * checkpoint with the same examples and seed. Checkpoints are opened once and kept until
+ * checkpoint with the same examples and seed, or reads the baseline's results from a recorded
+ * run's folder ({@link RecordedBaseline}). Checkpoints are opened once and kept until
  * {@link #close()}, since a suite runs many tasks on one. Not thread-safe: the models are not.
  */
 public final class TaskRunner implements AutoCloseable {
@@ -75,8 +76,10 @@ public final class TaskRunner implements AutoCloseable {
         merged.putAll(classifier);
         RunSettings effective = settings.withClassifier(merged);
         List<Example> examples = capped(task);
-        Optional<TaskOutcome> baseline = settings.baseline().map(dir -> runOn(suite, task, examples, dir, effective,
-                journalPath(suite, task, ".baseline.csv"), Optional.empty()));
+        Optional<TaskOutcome> baseline = settings.baseline().map(dir -> RecordedBaseline.isRecorded(dir)
+                ? RecordedBaseline.read(dir, suite, task, examples, effective, journalPath(suite, task, ".csv"))
+                : runOn(suite, task, examples, dir, effective, journalPath(suite, task, ".baseline.csv"),
+                        Optional.empty()));
         return runOn(suite, task, examples, checkpoint, effective, journalPath(suite, task, ".csv"), baseline);
     }
 

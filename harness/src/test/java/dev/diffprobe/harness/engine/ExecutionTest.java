@@ -134,6 +134,58 @@ class ExecutionTest {
                 .contains("regressions: none");
     }
 
+    /**
+     * A recorded run's results folder as the baseline: the regression verdict pairs examples with
+     * the recorded journals and no baseline checkpoint is opened; a baseline recorded at another
+     * seed, with other classifier settings or on fewer examples is an error naming the difference.
+     */
+    @Test
+    void aRecordedResultsFolderIsABaselineComparedExampleByExample() throws IOException {
+        Path recorded = out.resolve("recorded");
+        run(FakeClassifiers.perfect(), Map.of("diffprobe.output", recorded.toString()));
+
+        FakeClassifiers wrong = FakeClassifiers.wrong();
+        EngineExecutionResults results = run(wrong, Map.of("baseline", recorded.toString(),
+                "diffprobe.output", out.resolve("new").toString()));
+        assertThat(wrong.opened).allSatisfy(c -> assertThat(c.getFileName().toString()).isEqualTo("fake"));
+        assertThat(wrong.classified).hasSize(8 + 6);
+        results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
+                "smoke/Shape: no regression vs baseline (McNemar, alpha 0.05, max drop 0.00)"),
+                finishedWithFailure(message(m -> m.startsWith("Shape: fake-fake 0.00 vs baseline recorded fingerprint-"
+                        + " 1.00 (n=8), discordant 8 lost / 0 gained")))));
+        // The suite's folder itself works as well as the output root above it.
+        run(FakeClassifiers.perfect(), Map.of("baseline", recorded.resolve("smoke").toString(),
+                "diffprobe.output", out.resolve("same").toString()))
+                .testEvents().assertStatistics(stats -> stats.failed(0).succeeded(5));
+
+        assertThat(taskFailure(run(FakeClassifiers.perfect(), Map.of("baseline", recorded.toString(), "seed", "12",
+                "diffprobe.output", out.resolve("seed").toString())))).contains("was made at seed 11 (line 2),"
+                + " this run uses seed 12");
+        assertThat(taskFailure(run(FakeClassifiers.perfect(), Map.of("baseline", recorded.toString(),
+                "diffprobe.classifier.maxScores", "5", "diffprobe.output", out.resolve("settings").toString()))))
+                .contains("was made with other classifier settings than this run's (maxScores=5, minScores=2)");
+        Path fewer = out.resolve("fewer");
+        run(FakeClassifiers.perfect(), Map.of("diffprobe.output", fewer.toString(), "examples", "3"));
+        assertThat(taskFailure(run(FakeClassifiers.perfect(), Map.of("baseline", fewer.toString(),
+                "diffprobe.output", out.resolve("more").toString())))).contains("lacks 5 of this run's 8 examples");
+    }
+
+    @Test
+    void aBaselineThatIsNeitherACheckpointNorAResultsFolderIsADiscoveryError() throws IOException {
+        Path empty = Files.createDirectories(out.resolve("empty"));
+        assertThat(EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .configurationParameters(Map.of("baseline", empty.toString()))
+                .selectors(selectClasspathResource("probes/smoke.yaml")).discover().getDiscoveryIssues())
+                .anySatisfy(issue -> assertThat(issue.message()).contains("-Dbaseline: ")
+                        .contains("nor is it a results folder of an earlier run"));
+    }
+
+    /** The message of the first task container that failed. */
+    private static String taskFailure(EngineExecutionResults results) {
+        return results.containerEvents().failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
     @Test
     void examplesSettingCapsEveryTask() {
         FakeClassifiers perfect = FakeClassifiers.perfect();

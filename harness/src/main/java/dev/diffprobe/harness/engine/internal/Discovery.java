@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.engine.DiffProbeSettings;
+import dev.diffprobe.harness.run.RecordedBaseline;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -8,6 +9,8 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClasspathRootSelector;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+import java.nio.file.Path;
 
 /**
  * Discovery as a whole: settings, then selectors, then the settings' own problems (reported
@@ -48,7 +51,15 @@ public final class Discovery {
                         + String.join(", ", EngineSettings.knownPrefixedKeys()))));
         settings.model().filter(m -> Checkpoints.resolve(m).isEmpty()).ifPresent(m -> issues.reportIssue(
                 DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.MODEL + ": " + Checkpoints.problem(m))));
-        settings.baseline().filter(b -> Checkpoints.resolve(b).isEmpty()).ifPresent(b -> issues.reportIssue(
-                DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.BASELINE + ": " + Checkpoints.problem(b))));
+        settings.baseline().filter(b -> Checkpoints.resolve(b).isEmpty() && !recordedResults(b)).ifPresent(b ->
+                issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.BASELINE + ": "
+                        + Checkpoints.problem(b) + "; nor is it a results folder of an earlier run (a folder with"
+                        + " journals, e.g. target/diffprobe or target/diffprobe/binding)")));
+    }
+
+    /** A folder of an earlier run's journals, which a baseline may be instead of a checkpoint. */
+    private static boolean recordedResults(String reference) {
+        Path folder = Path.of(reference);
+        return RecordedBaseline.isRecorded(folder) && RecordedBaseline.holdsJournals(folder);
     }
 }
