@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * What a suite run says about its checkpoint, in a few lines for the end of the console output:
  * which tasks it does (above chance by the one-sided binomial test), which it does not (and
- * whether that was declared), what is news, what regressed, and, on a checkpoint with held-out
+ * whether that was declared), what is news, what regressed, which could not be judged for failed
+ * examples, and, on a checkpoint with held-out
  * compositions, the binding accuracy on seen and unseen compositions pooled over the tasks.
  */
 public final class CapabilityProfile {
@@ -26,6 +27,7 @@ public final class CapabilityProfile {
         List<String> atChance = new ArrayList<>();
         List<String> news = new ArrayList<>();
         List<String> regressions = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         int seen = 0;
         int seenCorrect = 0;
         int unseen = 0;
@@ -35,6 +37,11 @@ public final class CapabilityProfile {
             TaskOutcome o = row.outcome();
             checkpoints.add(o.checkpointName() + " (" + o.checkpointFingerprint().substring(0,
                     Math.min(12, o.checkpointFingerprint().length())) + ")");
+            if (row.error().isPresent()) {
+                // Too many failed examples: its accuracy says nothing about what the checkpoint can do.
+                errors.add(o.taskName() + " (" + ExampleFailures.of(o).summary() + ")");
+                continue;
+            }
             String figure = String.format(Locale.ROOT, "%s %.2f", o.taskName(), o.accuracy());
             boolean declared = row.verdicts().stream().anyMatch(v -> v.status() == Verdict.Status.AT_CHANCE
                     || v.status() == Verdict.Status.NEWS);
@@ -71,6 +78,10 @@ public final class CapabilityProfile {
         }
         text.append(regressions.isEmpty() ? "  regressions: none\n"
                 : "  REGRESSIONS (" + regressions.size() + "): " + String.join(", ", regressions) + "\n");
+        if (!errors.isEmpty()) {
+            text.append("  ERRORS, not judged (").append(errors.size()).append("): ").append(String.join(", ", errors))
+                    .append('\n');
+        }
         return text.toString();
     }
 
