@@ -60,6 +60,9 @@ def write_yaml(out, name, config, kind, files):
         lines += [f"prediction: {config.get('prediction', 'epsilon')}", "schedule:", "  type: cosine", f"  train_timesteps: {TRAIN_TIMESTEPS}"]
     lines += ["latent_scale: 1.0", "tokenizer: tokenizer.json", f"max_text_length: {config['max_length']}", "files:"]
     lines += [f"  {k}: {v}" for k, v in files.items()]
+    if config.get("hold_out"):
+        # compositions the training data never showed on one object: the binding suite reports them apart
+        lines.append("held_out: [" + ", ".join(f"{shape}:{color}" for shape, color in config["hold_out"]) + "]")
     with open(os.path.join(out, "model.yaml"), "w") as f:
         f.write("\n".join(lines) + "\n")
 
