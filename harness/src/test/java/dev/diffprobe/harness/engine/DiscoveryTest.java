@@ -283,6 +283,16 @@ class DiscoveryTest {
                 .anySatisfy(m -> assertThat(m).contains("-Ddiffprobe.alpha=5"));
     }
 
+    @Test
+    void anExamplesCountBeyondAnIntOrAFailedShareOutsideZeroToOneIsAnError() {
+        EngineDiscoveryResults results = discover(Map.of("examples", "1000000000000",
+                "diffprobe.maxFailedShare", "5"), selectClasspathResource("probes/smoke.yaml"));
+
+        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("-Dexamples=1000000000000: expected a whole number from 1 to 2147483647"))
+                .anySatisfy(m -> assertThat(m).contains("-Ddiffprobe.maxFailedShare=5: expected a fraction in [0, 1]"));
+    }
+
     private EngineDiscoveryResults discover(Map<String, String> settings, DiscoverySelector selector) {
         return EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
                 .configurationParameters(settings).selectors(selector).discover();

@@ -172,7 +172,7 @@ public record EngineSettings(Optional<Set<String>> suites, Optional<String> mode
         } catch (NumberFormatException e) {
             // reported below, with the same message as a value out of range
         }
-        problems.add("-D" + key + "=" + value + ": expected a whole number of at least 1");
+        problems.add("-D" + key + "=" + value + ": expected a whole number from 1 to " + Integer.MAX_VALUE);
         return OptionalInt.empty();
     }
 
