@@ -164,6 +164,24 @@ class ShardExecutionTest {
                 .isEqualTo(Files.readAllLines(whole.resolve("smoke/Shape.baseline.csv")));
     }
 
+    @Test
+    void aRecordedBaselineIsReadByShardsAndMergeAlike() {
+        Path recorded = out.resolve("recorded");
+        run(FakeClassifiers.perfect(), Map.of("diffprobe.output", recorded.toString()));
+        Map<String, String> baseline = Map.of("baseline", recorded.resolve("smoke").toString());
+        Map<String, String> wholeSettings = new TreeMap<>(baseline);
+        wholeSettings.put("diffprobe.output", out.resolve("whole").toString());
+        EngineExecutionResults unsharded = run(FakeClassifiers.mixed(), wholeSettings);
+        Path shards = runShards(2, baseline);
+        Map<String, String> mergeSettings = new TreeMap<>(baseline);
+        mergeSettings.putAll(Map.of("diffprobe.output", out.resolve("m").toString(), "merge", shards.toString()));
+
+        EngineExecutionResults merged = run(FakeClassifiers.mixed(), mergeSettings);
+
+        assertThat(verdicts(merged)).isEqualTo(verdicts(unsharded)).hasSize(5)
+                .anySatisfy(v -> assertThat(v).contains("no regression vs baseline"));
+    }
+
     private Path runShards(int count, Map<String, String> settings) {
         return runShards(out.resolve("shards"), count, settings);
     }

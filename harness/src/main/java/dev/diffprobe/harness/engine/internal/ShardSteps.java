@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.run.RecordedBaseline;
 import dev.diffprobe.harness.run.RunSettings;
 import dev.diffprobe.harness.run.TaskRunner;
 import dev.diffprobe.harness.shard.JournalOnlyCheckpoints;
@@ -49,12 +50,16 @@ final class ShardSteps {
         return new Task(task.name(), task.description(), shard.select(all.subList(0, cap)), task.chance());
     }
 
-    /** The journals a merge writes for a task: the checkpoint's, and the baseline's in regression mode. */
+    /**
+     * The journals a merge writes for a task: the checkpoint's, and in regression mode the
+     * baseline checkpoint's; a recorded baseline (a results folder) is read as it is, by the run.
+     */
     static List<ShardMerge.Target> targets(TaskRunner runner, String suite, Task task, Path checkpoint) {
         List<ShardMerge.Target> targets = new ArrayList<>();
         targets.add(new ShardMerge.Target(runner.journalPath(suite, task, ".csv"), checkpoint));
-        runner.settings().baseline().ifPresent(baseline -> targets.add(
-                new ShardMerge.Target(runner.journalPath(suite, task, ".baseline.csv"), baseline)));
+        runner.settings().baseline().filter(baseline -> !RecordedBaseline.isRecorded(baseline)).ifPresent(
+                baseline -> targets.add(new ShardMerge.Target(runner.journalPath(suite, task, ".baseline.csv"),
+                        baseline)));
         return targets;
     }
 }
