@@ -38,6 +38,10 @@ def parse_args(argv):
                                   "optimiser); only for a fresh run")
     p.add_argument("--widths", default="32,64,128", help="UNet channels at 16x16, 8x8, 4x4")
     p.add_argument("--keep", type=int, action="append", default=[], help="keep an EMA snapshot at this step")
+    p.add_argument("--t-power", type=float, default=None,
+                   help="draw n = floor(1000 u^p), u uniform: p > 1 spends more steps at low noise, where "
+                        "the classifier's heuristic weighting exp(-7t) reads its evidence; 1 is uniform. "
+                        "Given on a resume, it changes the run from that step on")
     return p.parse_args(argv)
 
 
@@ -72,6 +76,10 @@ def main(argv):
     run = Run(args.run)
     state = run.load() or fresh_state(args)
     config, hyper = state["config"], state["config"]["hyper"]
+    if args.t_power is not None:
+        if args.t_power <= 0:
+            raise ValueError(f"--t-power must be positive, was {args.t_power}")
+        hyper["t_power"] = args.t_power
     # Every invocation that trained this run, so TRAINING.md can show how it was resumed.
     commands = state.setdefault("commands", [config["command"]])
     command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv)
@@ -106,7 +114,8 @@ def main(argv):
     while step < args.steps:
         pixels, ids = data.batch(hyper["batch"], generator)
         ids[torch.rand(len(ids), generator=generator) < hyper["caption_dropout"]] = 0
-        n = torch.randint(0, TRAIN_TIMESTEPS, (len(ids),), generator=generator)
+        u = torch.rand(len(ids), generator=generator)
+        n = (u.pow(hyper.get("t_power", 1.0)) * TRAIN_TIMESTEPS).long().clamp(max=TRAIN_TIMESTEPS - 1)
         noise = torch.randn(pixels.shape, generator=generator)
         a = bars[n].sqrt()[:, None, None, None]
         s = (1 - bars[n]).sqrt()[:, None, None, None]
