@@ -23,7 +23,7 @@ cd "$root"
 mvn -B -o -q -pl models -am install -DskipTests
 java_round() {
     mvn -B -o -q -pl models org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java \
-        "-Dexec.args=-Ddiffprobe.threads=$threads -Ddiffprobe.device=cpu -cp %classpath dev.diffprobe.models.bench.DenoiserThroughput $checkpoint $seconds $batches" \
+        "-Dexec.args=-cp %classpath dev.diffprobe.models.bench.DenoiserThroughput $checkpoint $threads $seconds $batches" \
         | sed 's/\x1b\[[0-9;]*m//g' | grep -P '^\d+\t' >> "$out/java.tsv"
 }
 python_round() {

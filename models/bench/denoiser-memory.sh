@@ -15,5 +15,5 @@ threads="${4:-2}"
 cd "$root"
 mvn -B -o -q -pl models -am install -DskipTests
 mvn -B -o -q -pl models org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java \
-    "-Dexec.args=-Ddiffprobe.threads=$threads -Ddiffprobe.device=cpu -cp %classpath dev.diffprobe.models.bench.DenoiserMemory $checkpoint $images $batch" \
+    "-Dexec.args=-cp %classpath dev.diffprobe.models.bench.DenoiserMemory $checkpoint $images $batch $threads" \
     | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^(start|progress|end)'

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Opens checkpoints: a directory path or the name of an embedded one (see {@link Checkpoints}),
@@ -18,29 +19,45 @@ public final class Checkpoint {
     }
 
     /** The validated model.yaml of a checkpoint, without loading any TorchScript. */
-    public static ModelConfig config(String ref) {
-        return ModelConfig.read(Checkpoints.resolve(ref));
+    public static ModelConfig config(String ref, ModelSettings settings) {
+        return ModelConfig.read(Checkpoints.resolve(ref, settings.checkpointCache()));
     }
 
-    /** A diffusion checkpoint on the {@link ModelSettings#DEVICE} device, batches up to {@link ModelSettings#MAX_BATCH}. */
-    public static DiffusionModel openDiffusion(String ref) {
-        ModelConfig config = config(ref);
+    /** A diffusion checkpoint on the settings' device, batches up to their {@link ModelSettings#maxBatch()}. */
+    public static DiffusionModel openDiffusion(String ref, ModelSettings settings) {
+        ModelConfig config = config(ref, settings);
         require(config, ModelConfig.Kind.DIFFUSION);
-        Device device = ModelSettings.device(TorchRuntime.engine());
-        return TorchDiffusionModel.load(config, Checkpoints.fingerprint(config), device, ModelSettings.maxBatch());
+        Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
+        return TorchDiffusionModel.load(config, Checkpoints.fingerprint(config), device, settings.maxBatch());
     }
 
-    /** A contrastive (CLIP-style) checkpoint on the {@link ModelSettings#DEVICE} device. */
-    public static ContrastiveModel openContrastive(String ref) {
-        ModelConfig config = config(ref);
+    /** A contrastive (CLIP-style) checkpoint on the settings' device. */
+    public static ContrastiveModel openContrastive(String ref, ModelSettings settings) {
+        ModelConfig config = config(ref, settings);
         require(config, ModelConfig.Kind.CONTRASTIVE);
-        Device device = ModelSettings.device(TorchRuntime.engine());
+        Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
         return TorchContrastiveModel.load(config, Checkpoints.fingerprint(config), device);
     }
 
     /** Convenience for callers holding a path. */
-    public static DiffusionModel openDiffusion(Path directory) {
-        return openDiffusion(directory.toString());
+    public static DiffusionModel openDiffusion(Path directory, ModelSettings settings) {
+        return openDiffusion(directory.toString(), settings);
+    }
+
+    /**
+     * Why the settings' device cannot be used, checked before any checkpoint loads. Only
+     * {@code gpu} can fail; only then does it start libtorch to count the GPUs.
+     */
+    public static Optional<String> deviceProblem(ModelSettings settings) {
+        if (settings.device() != ModelSettings.DeviceChoice.GPU) {
+            return Optional.empty();
+        }
+        try {
+            settings.torchDevice(TorchRuntime.engine(settings.threads()));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static void require(ModelConfig config, ModelConfig.Kind kind) {

@@ -23,8 +23,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Turns a checkpoint reference into a directory: an existing directory path, or the name of a
- * checkpoint embedded in the models jar under {@value #RESOURCE_ROOT}, extracted once into
- * {@link ModelSettings#CHECKPOINT_CACHE}.
+ * checkpoint embedded in the models jar under {@value #RESOURCE_ROOT}, extracted once into the
+ * cache folder ({@link ModelSettings#checkpointCache()}).
  */
 public final class Checkpoints {
 
@@ -37,7 +37,7 @@ public final class Checkpoints {
     }
 
     /** The directory the reference names; embedded checkpoints are extracted on first use. */
-    public static Path resolve(String ref) {
+    public static Path resolve(String ref, Path cache) {
         if (ref == null || ref.isBlank()) {
             throw new CheckpointException("(none)", List.of("empty checkpoint reference"));
         }
@@ -52,10 +52,10 @@ public final class Checkpoints {
                     + " in the models jar (classpath " + RESOURCE_ROOT + ref + "/" + ModelConfig.FILE_NAME + ")"));
         }
         try {
-            return extract(ref, loader);
+            return extract(ref, loader, cache);
         } catch (IOException e) {
             throw new CheckpointException(ref, "cannot extract the embedded checkpoint to "
-                    + ModelSettings.checkpointCache() + ": " + e.getMessage(), e);
+                    + cache + ": " + e.getMessage(), e);
         }
     }
 
@@ -77,11 +77,10 @@ public final class Checkpoints {
         }
     }
 
-    private static Path extract(String name, ClassLoader loader) throws IOException {
+    private static Path extract(String name, ClassLoader loader, Path cache) throws IOException {
         String folder = RESOURCE_ROOT + name + "/";
         List<String> files = embeddedFiles(loader, folder);
         String hash = digest(files, file -> open(loader, folder + file));
-        Path cache = ModelSettings.checkpointCache();
         Path target = cache.resolve(name + "-" + hash.substring(0, SHORT_HASH));
         if (Files.isDirectory(target)) {
             return target;

@@ -1,6 +1,8 @@
 package dev.diffprobe.models;
 
 import ai.djl.engine.Engine;
+import java.lang.System.Logger.Level;
+import java.util.OptionalInt;
 
 /**
  * The one PyTorch engine of the process, started offline: natives come from the jars on the
@@ -8,7 +10,12 @@ import ai.djl.engine.Engine;
  */
 final class TorchRuntime {
 
+    private static final System.Logger LOG = System.getLogger(TorchRuntime.class.getName());
     private static final String ENGINE = "PyTorch";
+    private static final String DJL_THREADS = "ai.djl.pytorch.num_threads";
+
+    /** The thread count the engine started with, once it has; libtorch cannot change it afterwards. */
+    private static OptionalInt started;
 
     private TorchRuntime() {
     }
@@ -19,21 +26,23 @@ final class TorchRuntime {
         defaultProperty("ai.djl.offline", "true");
     }
 
-    static synchronized Engine engine() {
+    /** The engine, started on first use with {@code threads} intra-op threads (empty: libtorch's default). */
+    static synchronized Engine engine(OptionalInt threads) {
         offline();
-        String threads = System.getProperty(ModelSettings.THREADS);
-        if (threads != null) {
-            try {
-                if (Integer.parseInt(threads.trim()) <= 0) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        ModelSettings.THREADS + " must be a positive integer, got '" + threads + "'");
-            }
-            defaultProperty("ai.djl.pytorch.num_threads", threads.trim());
+        if (started == null) {
+            threads.ifPresent(n -> defaultProperty(DJL_THREADS, Integer.toString(n)));
+            started = threads;
+        } else if (threads.isPresent() && !threads.equals(started)) {
+            LOG.log(Level.WARNING, "{0}={1} ignored: libtorch already runs with {2} in this JVM",
+                    ModelSettings.THREADS, threads.getAsInt(),
+                    started.isPresent() ? started.getAsInt() + " threads" : "its default thread count");
         }
         return Engine.getEngine(ENGINE);
+    }
+
+    /** The engine as already started, or started with libtorch's default threads. */
+    static Engine engine() {
+        return engine(OptionalInt.empty());
     }
 
     private static void defaultProperty(String key, String value) {

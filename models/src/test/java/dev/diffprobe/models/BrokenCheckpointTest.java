@@ -20,7 +20,7 @@ class BrokenCheckpointTest {
     void denoiserWithoutCondArgument() throws IOException {
         Path checkpoint = copy("tiny-diffusion");
         replace(checkpoint, "denoiser.pt", "denoiser_two_inputs.pt");
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("denoiser.pt does not fit the signature forward(x_t: float32 [B, 3, 8, 8]")
                 .hasMessageContaining("forward failed");
@@ -30,7 +30,7 @@ class BrokenCheckpointTest {
     void denoiserWithWrongOutputShape() throws IOException {
         Path checkpoint = copy("tiny-diffusion");
         replace(checkpoint, "denoiser.pt", "denoiser_extra_channel.pt");
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("denoiser.pt does not fit")
                 .hasMessageContaining("(2, 4, 8, 8)")
@@ -41,7 +41,7 @@ class BrokenCheckpointTest {
     void textEncoderReturningPooledVectors() throws IOException {
         Path checkpoint = copy("tiny-diffusion");
         replace(checkpoint, "text_encoder.pt", "text_encoder_pooled.pt");
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("text_encoder.pt does not fit")
                 .hasMessageContaining("expected float32 of rank 3");
@@ -51,7 +51,7 @@ class BrokenCheckpointTest {
     void fileThatIsNotTorchScript() throws IOException {
         Path checkpoint = copy("tiny-diffusion");
         Files.writeString(checkpoint.resolve("denoiser.pt"), "not a zip archive");
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("denoiser.pt is not a loadable TorchScript module");
     }
@@ -60,7 +60,7 @@ class BrokenCheckpointTest {
     void missingFile() throws IOException {
         Path checkpoint = copy("tiny-latent");
         Files.delete(checkpoint.resolve("vae_encoder.pt"));
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("'files.vae_encoder' names vae_encoder.pt, which does not exist");
     }
@@ -69,21 +69,21 @@ class BrokenCheckpointTest {
     void unknownPredictionType() throws IOException {
         Path checkpoint = copy("tiny-diffusion");
         edit(checkpoint, "prediction: epsilon", "prediction: eps");
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("'prediction' is 'eps', expected one of epsilon, v, x0 (unknown prediction type)");
     }
 
     @Test
     void contrastiveCheckpointOpenedAsDiffusion() {
-        assertThatThrownBy(() -> Checkpoint.openDiffusion(Fixtures.dir("tiny-contrastive")))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(Fixtures.dir("tiny-contrastive"), Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("is a contrastive checkpoint");
     }
 
     @Test
     void unknownReference() {
-        assertThatThrownBy(() -> Checkpoint.openDiffusion("no-such-checkpoint"))
+        assertThatThrownBy(() -> Checkpoint.openDiffusion("no-such-checkpoint", Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("no-such-checkpoint")
                 .hasMessageContaining("no checkpoint of that name is embedded");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,25 +13,19 @@ class CheckpointsTest {
     @TempDir
     Path cache;
 
-    @BeforeEach
-    void useTemporaryCache() {
-        System.setProperty(ModelSettings.CHECKPOINT_CACHE, cache.toString());
-    }
-
-    @AfterEach
-    void restoreCache() {
-        System.clearProperty(ModelSettings.CHECKPOINT_CACHE);
+    private ModelSettings settings() {
+        return Fixtures.settings().withCheckpointCache(cache);
     }
 
     @Test
     void directoryReferenceIsUsedInPlace() {
         Path fixture = Fixtures.dir("tiny-diffusion");
-        assertThat(Checkpoints.resolve(fixture.toString())).isEqualTo(fixture);
+        assertThat(Checkpoints.resolve(fixture.toString(), cache)).isEqualTo(fixture);
     }
 
     @Test
     void embeddedCheckpointIsExtractedOnceUnderItsHash() throws Exception {
-        Path extracted = Checkpoints.resolve("test-embedded");
+        Path extracted = Checkpoints.resolve("test-embedded", cache);
         String fingerprint = Checkpoints.fingerprint(ModelConfig.read(extracted));
         assertThat(extracted.getParent()).isEqualTo(cache);
         assertThat(extracted.getFileName().toString()).isEqualTo("test-embedded-" + fingerprint.substring(0, 12));
@@ -44,7 +36,7 @@ class CheckpointsTest {
                 .isEqualTo(Checkpoints.fingerprint(ModelConfig.read(Fixtures.dir("tiny-diffusion"))));
 
         long modified = Files.getLastModifiedTime(extracted.resolve("denoiser.pt")).toMillis();
-        assertThat(Checkpoints.resolve("test-embedded")).isEqualTo(extracted);
+        assertThat(Checkpoints.resolve("test-embedded", cache)).isEqualTo(extracted);
         assertThat(Files.getLastModifiedTime(extracted.resolve("denoiser.pt")).toMillis()).isEqualTo(modified);
         try (var entries = Files.list(cache)) {
             assertThat(entries.toList()).as("no staging directories left behind").containsExactly(extracted);
@@ -53,7 +45,7 @@ class CheckpointsTest {
 
     @Test
     void embeddedCheckpointLoadsByName() {
-        try (DiffusionModel model = Checkpoint.openDiffusion("test-embedded")) {
+        try (DiffusionModel model = Checkpoint.openDiffusion("test-embedded", settings())) {
             assertThat(model.name()).isEqualTo("tiny-diffusion");
             assertThat(model.predictX0(java.util.List.of(new float[model.latentSize()]), new float[] {0.5f},
                     java.util.List.of(model.encodeText("a cube")))[0]).hasSize(model.latentSize());
@@ -62,9 +54,9 @@ class CheckpointsTest {
 
     @Test
     void pathsThatDoNotExistAreNotLookedUpOnTheClasspath() {
-        assertThatThrownBy(() -> Checkpoints.resolve("../test-embedded"))
+        assertThatThrownBy(() -> Checkpoints.resolve("../test-embedded", cache))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("no such directory");
-        assertThatThrownBy(() -> Checkpoints.resolve(" "))
+        assertThatThrownBy(() -> Checkpoints.resolve(" ", cache))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("empty checkpoint reference");
     }
 }

@@ -31,7 +31,7 @@ class CommittedCheckpointTest {
     @Test
     void defaultCheckpointIsEmbeddedInTheJar() {
         Path directory = committed(Checkpoint.DEFAULT);
-        Path extracted = Checkpoints.resolve(Checkpoint.DEFAULT);
+        Path extracted = Checkpoints.resolve(Checkpoint.DEFAULT, Fixtures.settings().checkpointCache());
         assertThat(extracted).isNotEqualTo(directory);
         assertThat(Checkpoints.fingerprint(ModelConfig.read(extracted)))
                 .isEqualTo(Checkpoints.fingerprint(ModelConfig.read(directory)));

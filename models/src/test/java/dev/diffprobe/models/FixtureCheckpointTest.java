@@ -24,8 +24,8 @@ class FixtureCheckpointTest {
 
     @Test
     void describesTheCheckpoint() {
-        try (DiffusionModel pixel = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"));
-                DiffusionModel latent = Checkpoint.openDiffusion(Fixtures.dir("tiny-latent"))) {
+        try (DiffusionModel pixel = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"), Fixtures.settings());
+                DiffusionModel latent = Checkpoint.openDiffusion(Fixtures.dir("tiny-latent"), Fixtures.settings())) {
             assertThat(pixel.name()).isEqualTo("tiny-diffusion");
             assertThat(pixel.resolution()).isEqualTo(8);
             assertThat(pixel.latentSize()).isEqualTo(3 * 8 * 8);
@@ -39,7 +39,7 @@ class FixtureCheckpointTest {
 
     @Test
     void cachesTextEncodingsAndFlagsTruncatedPrompts() {
-        try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"))) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"), Fixtures.settings())) {
             TextEmbedding shortPrompt = model.encodeText("a red cube");
             assertThat(model.encodeText("a red cube")).isSameAs(shortPrompt);
             assertThat(shortPrompt.truncated()).isFalse();
@@ -54,8 +54,7 @@ class FixtureCheckpointTest {
 
     @Test
     void refusesBatchesItCannotTake() {
-        System.setProperty(ModelSettings.MAX_BATCH, "2");
-        try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"))) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"), Fixtures.settings().withMaxBatch(2))) {
             TextEmbedding cond = model.encodeText("a cube");
             float[] x = new float[model.latentSize()];
             assertThat(model.maxBatch()).isEqualTo(2);
@@ -66,14 +65,12 @@ class FixtureCheckpointTest {
                     .hasMessageContaining("at most 2").hasMessageContaining(ModelSettings.MAX_BATCH);
             assertThatThrownBy(() -> model.predictX0(List.of(new float[5]), new float[] {0.5f}, List.of(cond)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x_t[0] has 5 values");
-        } finally {
-            System.clearProperty(ModelSettings.MAX_BATCH);
         }
     }
 
     @Test
     void samePairedInputsGiveTheSamePrediction() {
-        try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"))) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"), Fixtures.settings())) {
             TextEmbedding red = model.encodeText("a red cube");
             TextEmbedding blue = model.encodeText("a blue sphere");
             float[] x = new float[model.latentSize()];

@@ -38,7 +38,7 @@ final class ReferenceChecks {
         Reference reference = Reference.read(directory);
         tokenIds(config, reference);
         alphaBar(config, reference);
-        try (DiffusionModel model = Checkpoint.openDiffusion(directory)) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(directory, Fixtures.settings())) {
             textEmbeddings(model, reference);
             rawDenoiser(config, reference, model.encodeText(reference.prompts().get(0)).dim());
             if (reference.has("predict_x0")) {
@@ -54,7 +54,7 @@ final class ReferenceChecks {
         ModelConfig config = ModelConfig.read(directory);
         Reference reference = Reference.read(directory);
         tokenIds(config, reference);
-        try (ContrastiveModel model = Checkpoint.openContrastive(directory.toString())) {
+        try (ContrastiveModel model = Checkpoint.openContrastive(directory.toString(), Fixtures.settings())) {
             float[] expected = reference.floats("text_embeddings");
             List<String> prompts = reference.prompts();
             int dim = expected.length / prompts.size();
@@ -99,7 +99,7 @@ final class ReferenceChecks {
         float[] cond = reference.floats("denoiser", "cond");
         int batch = timesteps.length;
         int side = (int) Math.round(Math.sqrt(xt.length / (double) (batch * config.channels())));
-        try (NDManager manager = TorchRuntime.engine().newBaseManager(Device.cpu());
+        try (NDManager manager = TorchRuntime.engine(Fixtures.settings().threads()).newBaseManager(Device.cpu());
                 TorchModule denoiser = TorchModule.load(config.name(), config.file(ModelConfig.DENOISER), "test",
                         Device.cpu())) {
             float[] output = denoiser.forward(new NDList(

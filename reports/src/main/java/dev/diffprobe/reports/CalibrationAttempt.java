@@ -3,6 +3,7 @@ package dev.diffprobe.reports;
 import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.classify.Mode;
+import dev.diffprobe.harness.config.DiffProbeSettings;
 import dev.diffprobe.reports.calibration.Calibration;
 import dev.diffprobe.reports.calibration.CalibrationSplit;
 
@@ -87,7 +88,7 @@ record CalibrationAttempt(String method, Optional<Calibration> calibration, Stri
     static List<String> header(CalibrationSplit split) {
         return List.of(String.format(Locale.ROOT, "Fit split: examples whose id hashes below %.2f (%s); "
                         + "the rest are held out. ECE: 15 equal-width confidence bins, held-out examples only.",
-                        split.fitFraction(), ReportSettings.CALIBRATION_FIT), "",
+                        split.fitFraction(), DiffProbeSettings.CALIBRATION_FIT), "",
                 "| scope | method | fitted | fit n | held-out n | held-out ECE |", "|---|---|---|---|---|---|");
     }
 

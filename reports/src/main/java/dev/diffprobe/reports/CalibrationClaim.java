@@ -1,6 +1,7 @@
 package dev.diffprobe.reports;
 
 import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.harness.config.ReportSettings;
 import dev.diffprobe.harness.run.Claim;
 import dev.diffprobe.harness.run.Comparison;
 import dev.diffprobe.harness.run.PairedClaims;
@@ -26,7 +27,7 @@ import java.util.SplittableRandom;
  *
  * <p>Each side is calibrated the way its run allows: a pruned run by Platt scaling of its calls (its
  * mean scores rest on unequal numbers of rounds), any other by temperature scaling of its mean
- * scores. Both are fitted on the fit split of {@link ReportSettings#calibrationSplit()} pooled over
+ * scores. Both are fitted on the fit split ({@code reports.calibrationFit}) pooled over
  * the side's tasks and measured on the held-out examples both sides share. The verdict is a paired
  * bootstrap over those held-out examples ({@value #RESAMPLES} resamples, fixed seed, so a rerun
  * agrees): it passes when the one-sided lower (1 - alpha) basic-bootstrap bound of
@@ -35,6 +36,13 @@ import java.util.SplittableRandom;
 public final class CalibrationClaim implements Claim {
     static final int RESAMPLES = 2000;
     private static final long BOOTSTRAP_SEED = 0x5eedca1bL;
+
+    private ReportSettings settings = ReportSettings.defaults();
+
+    @Override
+    public void configure(ReportSettings reportSettings) {
+        this.settings = reportSettings;
+    }
 
     @Override
     public String word() {
@@ -50,7 +58,7 @@ public final class CalibrationClaim implements Claim {
     @Override
     public Verdict judge(Comparison comparison, List<TaskOutcome> candidate, List<TaskOutcome> reference,
                          double alpha) {
-        CalibrationSplit split = ReportSettings.calibrationSplit();
+        CalibrationSplit split = DiffProbeReporter.split(settings);
         Side cand = Side.of(candidate, split);
         Side ref = Side.of(reference, split);
         List<String> keys = new ArrayList<>(cand.heldOut.keySet());

@@ -1,7 +1,9 @@
 package dev.diffprobe.reports;
 
+import dev.diffprobe.harness.config.ReportSettings;
 import dev.diffprobe.harness.run.Reporter;
 import dev.diffprobe.harness.run.TaskOutcome;
+import dev.diffprobe.reports.calibration.CalibrationSplit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +18,19 @@ import java.util.List;
  * The engine attaches the returned files to the task's and suite's results in Allure.
  */
 public final class DiffProbeReporter implements Reporter {
+    private ReportSettings settings = ReportSettings.defaults();
+
+    @Override
+    public void configure(ReportSettings reportSettings) {
+        this.settings = reportSettings;
+    }
 
     @Override
     public List<Path> taskFinished(TaskOutcome outcome) {
-        List<Path> files = new ArrayList<>(TaskFigures.write(outcome, false,
-                ReportSettings.calibrationSplit(), ReportSettings.tracePlots()));
+        List<Path> files = new ArrayList<>(TaskFigures.write(outcome, false, split(), settings.tracePlots()));
         outcome.baseline().ifPresent(b -> {
             files.add(RegressionNote.write(outcome, b));
-            files.addAll(TaskFigures.write(b, true, ReportSettings.calibrationSplit(), ReportSettings.tracePlots()));
+            files.addAll(TaskFigures.write(b, true, split(), settings.tracePlots()));
         });
         return files;
     }
@@ -31,7 +38,7 @@ public final class DiffProbeReporter implements Reporter {
     /** Also puts the pictures and CSV tables into Allure as the suite's own result (see SuiteReportResult). */
     @Override
     public List<Path> suiteFinished(List<TaskOutcome> outcomes, Path outDir) {
-        List<Path> files = SuiteFigures.write(outcomes, outDir);
+        List<Path> files = SuiteFigures.write(outcomes, outDir, split());
         if (!outcomes.isEmpty()) {
             List<Path> shown = new ArrayList<>(files.stream()
                     .filter(f -> f.startsWith(outcomes.get(0).journal().toAbsolutePath().getParent()))
@@ -40,8 +47,20 @@ public final class DiffProbeReporter implements Reporter {
             if (Files.isRegularFile(runSummary)) {
                 shown.add(runSummary);
             }
-            SuiteReportResult.write(outcomes.get(0).suite(), shown);
+            if (settings.allureResults().isPresent()) {
+                SuiteReportResult.write(outcomes.get(0).suite(), shown);
+            }
         }
         return files;
+    }
+
+    private CalibrationSplit split() {
+        return split(settings);
+    }
+
+    /** The calibration split the settings ask for. */
+    static CalibrationSplit split(ReportSettings settings) {
+        return settings.calibrationFit().isPresent() ? new CalibrationSplit(settings.calibrationFit().getAsDouble())
+                : CalibrationSplit.defaults();
     }
 }

@@ -3,6 +3,8 @@ package dev.diffprobe.reports;
 import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
+import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.FileNames;
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.DiffusionModel;
@@ -82,7 +84,7 @@ public final class RecordScoreTrace {
         try {
             seed = Long.parseLong(options.get("seed"));
             examples = Integer.parseInt(options.get("examples"));
-            traces = Integer.parseInt(options.getOrDefault("traces", Integer.toString(ReportSettings.DEFAULT_TRACE_PLOTS)));
+            traces = Integer.parseInt(options.getOrDefault("traces", Integer.toString(DiffProbeSettings.DEFAULT_TRACE_PLOTS)));
         } catch (NumberFormatException e) {
             err.println("RecordScoreTrace: --seed, --examples and --traces take whole numbers. " + HELP);
             return USAGE;
@@ -109,7 +111,7 @@ public final class RecordScoreTrace {
         ClassifierSettings.Builder settings = ClassifierSettings.builder();
         classifier.forEach(kv -> settings.opt(kv[0], kv[1]));
         Path file = outDir.resolve(FileNames.of(task.name()) + ScoreTrace.SUFFIX);
-        try (DiffusionModel diffusion = Checkpoint.openDiffusion(model);
+        try (DiffusionModel diffusion = Checkpoint.openDiffusion(model, Settings.fromSystemProperties().models());
              ScoreTraceFile trace = new ScoreTraceFile(file)) {
             List<Classification> results = new ArrayList<>();
             new DiffusionClassifier(diffusion, settings.setSeed(seed).build(), trace).classify(first, results::add);

@@ -53,7 +53,7 @@ final class SuiteFigures {
     private SuiteFigures() {
     }
 
-    static List<Path> write(List<TaskOutcome> outcomes, Path outDir) {
+    static List<Path> write(List<TaskOutcome> outcomes, Path outDir, CalibrationSplit split) {
         if (outcomes.isEmpty()) {
             return List.of();
         }
@@ -74,7 +74,7 @@ final class SuiteFigures {
                     suite + ": accuracy vs denoiser calls (all tasks pooled)", compute));
         }
         regression(outcomes, suite, dir).ifPresent(files::add);
-        files.addAll(calibration(outcomes, suite, dir));
+        files.addAll(calibration(outcomes, suite, dir, split));
         files.addAll(new AccuracyTable(results).write(dir, TABLE, "DiffProbe suite " + suite + ": accuracy"));
         files.addAll(summary(outDir));
         return files;
@@ -85,8 +85,7 @@ final class SuiteFigures {
      * few dozen held-out examples, the pooled suite a few hundred, so its reliability diagram is
      * the one to read. Pooling assumes the tasks share the classifier settings, as a suite's do.
      */
-    private static List<Path> calibration(List<TaskOutcome> outcomes, String suite, Path dir) {
-        CalibrationSplit split = ReportSettings.calibrationSplit();
+    private static List<Path> calibration(List<TaskOutcome> outcomes, String suite, Path dir, CalibrationSplit split) {
         List<String> notes = new ArrayList<>(List.of("# Calibration, suite " + suite, ""));
         notes.addAll(CalibrationAttempt.header(split));
         List<List<String>> rows = new ArrayList<>();

@@ -24,8 +24,8 @@ import java.util.UUID;
  * files to the task's verdict tests, which have finished by the time the suite's files exist, so
  * those files would otherwise reach the report nowhere. Its status is {@code passed}: it says the
  * report was made, and judges nothing (the verdict tests do). Its history id is stable per suite,
- * so the trend follows it like any test. Without an Allure results directory (no
- * {@code allure.results.directory}, as in a plain {@code main}) it writes nothing.
+ * so the trend follows it like any test. Called only when Allure writes results
+ * ({@code allure.results.directory} set), never from a plain {@code main}.
  */
 final class SuiteReportResult {
 
@@ -36,9 +36,6 @@ final class SuiteReportResult {
     }
 
     static void write(String suite, List<Path> files) {
-        if (System.getProperty("allure.results.directory") == null) {
-            return;
-        }
         AllureLifecycle lifecycle = Allure.getLifecycle();
         String uuid = UUID.randomUUID().toString();
         String fullName = suite + ".report";

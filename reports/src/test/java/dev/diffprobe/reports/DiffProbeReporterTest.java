@@ -1,10 +1,14 @@
 package dev.diffprobe.reports;
 
 import dev.diffprobe.harness.classify.Classification;
+import dev.diffprobe.harness.config.ReportSettings;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.PairedComparison;
 import dev.diffprobe.tasks.Task;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +132,30 @@ class DiffProbeReporterTest {
                 .contains("| Shape | Platt (calls) | P(correct)", "| Color | Platt (calls) | P(correct)",
                         "| **all tasks pooled** | Platt (calls) | P(correct)");
         assertThat(SuiteFigures.thresholds(suiteDir.resolve("summary.csv"))).containsOnlyKeys("Shape");
+    }
+
+    @Test
+    void theRunsReportSettingsReachTheFiguresAndAllure() throws IOException {
+        Task shape = Outcomes.bindingTask("Shape", 150);
+        List<TaskOutcome> binding = List.of(Outcomes.outcome("binding", shape, out, "tiny", "pruned", 1, 4, false));
+        Path suiteDir = binding.get(0).journal().getParent();
+        Files.createDirectories(suiteDir);
+        Path results = out.resolve("allure-results");
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
+        try {
+            new DiffProbeReporter().suiteFinished(binding, out);
+            assertThat(results).as("no Allure result outside an Allure run").doesNotExist();
+            assertThat(Files.readString(suiteDir.resolve("calibration.md"))).contains("hashes below 0.50");
+
+            DiffProbeReporter configured = new DiffProbeReporter();
+            configured.configure(new ReportSettings(OptionalDouble.of(0.3), 0, Optional.of(results)));
+            configured.suiteFinished(binding, out);
+            assertThat(Files.readString(suiteDir.resolve("calibration.md"))).contains("hashes below 0.30");
+            assertThat(results).isDirectoryContaining("glob:**-result.json");
+        } finally {
+            Allure.setLifecycle(previous);
+        }
     }
 
     @Test

@@ -25,14 +25,12 @@ class SuiteReportResultTest {
     @AfterEach
     void restore() {
         Allure.setLifecycle(previous);
-        System.clearProperty("allure.results.directory");
     }
 
     @Test
     void writesOnePassedResultWithTheSuiteFilesAttached() throws IOException {
         Path results = Files.createDirectories(dir.resolve("allure-results"));
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
-        System.setProperty("allure.results.directory", results.toString());
         Path png = Files.write(dir.resolve("tasks.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         Path csv = Files.writeString(dir.resolve("calibration.csv"), "scope,method\nShape,Platt (calls)\n");
 
@@ -48,15 +46,5 @@ class SuiteReportResultTest {
                 "\"name\":\"calibration.csv\"", "\"type\":\"text/csv\"");
         assertThat(written.stream().filter(p -> p.toString().endsWith("-attachment.png"))).hasSize(1);
         assertThat(written.stream().filter(p -> p.toString().endsWith("-attachment.csv"))).hasSize(1);
-    }
-
-    @Test
-    void writesNothingOutsideAnAllureRun() {
-        Path results = dir.resolve("allure-results");
-        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
-
-        SuiteReportResult.write("binding", List.of());
-
-        assertThat(results).doesNotExist();
     }
 }

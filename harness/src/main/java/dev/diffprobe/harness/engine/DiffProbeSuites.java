@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Marks the anchor class through which Surefire (which only hands engines class selectors)
  * reaches the DiffProbe engine: the engine resolves such a class to every suite file
- * {@code probes/*.yaml} on the test classpath, filtered by the {@value DiffProbeSettings#SUITE}
+ * {@code probes/*.yaml} on the test classpath, filtered by the {@value dev.diffprobe.harness.config.DiffProbeSettings#SUITE}
  * setting. The class itself holds nothing.
  */
 @Documented

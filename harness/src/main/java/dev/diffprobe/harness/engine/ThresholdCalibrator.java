@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine;
 
+import dev.diffprobe.harness.config.DiffProbeSettings;
 import dev.diffprobe.harness.run.FileNames;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.BinomialTest;

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine;
 
+import dev.diffprobe.harness.config.DiffProbeSettings;
 import dev.diffprobe.harness.engine.internal.SuiteReader;
 import dev.diffprobe.harness.engine.internal.SuiteSpec;
 import dev.diffprobe.harness.engine.internal.TaskSpec;

@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.fit;
 
 import dev.diffprobe.harness.classify.LearnedWeighting;
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.tasks.Example;
@@ -81,7 +82,8 @@ public final class FitLearnedWeighting {
             }
             long start = System.nanoTime();
             LearnedWeighting fitted;
-            try (DiffusionModel model = Checkpoint.openDiffusion(options.get("model"))) {
+            try (DiffusionModel model = Checkpoint.openDiffusion(options.get("model"),
+                    Settings.fromSystemProperties().models())) {
                 fitted = LearnedWeighting.fit(model, heldOut, seed, rounds);
             }
             if (file.getParent() != null) {

@@ -9,6 +9,7 @@ import dev.diffprobe.models.Checkpoints;
 import dev.diffprobe.models.ContrastiveModel;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.ModelConfig;
+import dev.diffprobe.models.ModelSettings;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,13 +23,20 @@ import java.util.Map;
  * only the {@code temperature} setting.
  */
 public final class CheckpointClassifiers implements ClassifierSource {
+    private final ModelSettings models;
+
+    /** Checkpoints load with these model settings (device, batch size, threads, cache). */
+    public CheckpointClassifiers(ModelSettings models) {
+        this.models = models;
+    }
+
     @Override
     public LoadedCheckpoint open(Path checkpoint, RunSettings settings) {
         ClassifierSettings classifier = classifierSettings(settings);
         String ref = checkpoint.toString();
-        ModelConfig config = Checkpoint.config(ref);
+        ModelConfig config = Checkpoint.config(ref, models);
         if (config.kind() == ModelConfig.Kind.CONTRASTIVE) {
-            ContrastiveModel model = Checkpoint.openContrastive(ref);
+            ContrastiveModel model = Checkpoint.openContrastive(ref, models);
             try {
                 return new LoadedCheckpoint(model.name(), model.fingerprint(), "contrastive",
                         new ContrastiveClassifier(model, classifier.temperature()),
@@ -39,7 +47,7 @@ public final class CheckpointClassifiers implements ClassifierSource {
                 throw e;
             }
         }
-        DiffusionModel model = Checkpoint.openDiffusion(ref);
+        DiffusionModel model = Checkpoint.openDiffusion(ref, models);
         try {
             return new LoadedCheckpoint(model.name(), model.fingerprint(), "diffusion",
                     new DiffusionClassifier(model, classifier), classifier.describe(), model::close, config.heldOut());
@@ -53,7 +61,7 @@ public final class CheckpointClassifiers implements ClassifierSource {
     @Override
     public LoadedCheckpoint describe(Path checkpoint, RunSettings settings) {
         ClassifierSettings classifier = classifierSettings(settings);
-        ModelConfig config = Checkpoint.config(checkpoint.toString());
+        ModelConfig config = Checkpoint.config(checkpoint.toString(), models);
         ZeroShotClassifier none = (examples, sink) -> {
             throw new IllegalStateException("checkpoint " + config.name() + " was described, not loaded");
         };

@@ -1,5 +1,7 @@
 package dev.diffprobe.harness.run;
 
+import dev.diffprobe.harness.config.ReportSettings;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,10 @@ import java.util.Optional;
  * declares {@link PairedClaims#BETTER} and {@link PairedClaims#NON_INFERIOR} itself.
  */
 public interface Claim {
+    /** Called once, before the claim judges anything, with the run's validated report settings. */
+    default void configure(ReportSettings settings) {
+    }
+
     /** How a suite names the claim, e.g. {@code better}. */
     String word();
 

@@ -1,5 +1,7 @@
 package dev.diffprobe.harness.run;
 
+import dev.diffprobe.harness.config.ReportSettings;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,14 +21,24 @@ public final class Claims {
         this.byWord = Collections.unmodifiableMap(map);
     }
 
-    /** The built-in claims and every {@link Claim} service on the class path; a broken declaration is a named error. */
+    /**
+     * The built-in claims and every {@link Claim} service on the class path, with default report
+     * settings: enough to name and check comparisons, which no setting changes. Judging uses
+     * {@link #load(ReportSettings)}. A broken declaration is a named error.
+     */
     public static Claims load() {
+        return load(ReportSettings.defaults());
+    }
+
+    /** The claims, configured with the run's report settings, to judge with. */
+    public static Claims load(ReportSettings settings) {
         List<Claim> found = new ArrayList<>(List.of(PairedClaims.BETTER, PairedClaims.NON_INFERIOR));
         try {
             ServiceLoader.load(Claim.class).forEach(found::add);
         } catch (ServiceConfigurationError e) {
             throw new RunException("cannot load a " + Claim.class.getName() + " service: " + e.getMessage(), e);
         }
+        found.forEach(claim -> claim.configure(settings));
         return new Claims(found);
     }
 

@@ -1,5 +1,7 @@
 package dev.diffprobe.harness.run;
 
+import dev.diffprobe.harness.config.ReportSettings;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,10 @@ import java.util.List;
  * engine can attach them to the task's or suite's test results.
  */
 public interface Reporter {
+    /** Called once, before any other call, with the run's validated report settings. */
+    default void configure(ReportSettings settings) {
+    }
+
     /** Called once per task after it ran (and its baseline, in regression mode). */
     default List<Path> taskFinished(TaskOutcome outcome) throws IOException {
         return List.of();

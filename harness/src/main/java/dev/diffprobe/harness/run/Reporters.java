@@ -1,5 +1,7 @@
 package dev.diffprobe.harness.run;
 
+import dev.diffprobe.harness.config.ReportSettings;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +20,15 @@ public final class Reporters {
         this.reporters = List.copyOf(reporters);
     }
 
-    /** Every Reporter declared through ServiceLoader; a broken declaration is a named error. */
-    public static Reporters load() {
+    /** Every Reporter declared through ServiceLoader, configured; a broken declaration is a named error. */
+    public static Reporters load(ReportSettings settings) {
         List<Reporter> found = new ArrayList<>();
         try {
             ServiceLoader.load(Reporter.class).forEach(found::add);
         } catch (ServiceConfigurationError e) {
             throw new RunException("cannot load a " + Reporter.class.getName() + " service: " + e.getMessage(), e);
         }
+        found.forEach(reporter -> reporter.configure(settings));
         return new Reporters(found);
     }
 

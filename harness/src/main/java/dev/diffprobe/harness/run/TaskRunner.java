@@ -37,11 +37,6 @@ public final class TaskRunner implements AutoCloseable {
     private record OpenKey(Path checkpoint, Map<String, String> classifier) {
     }
 
-    /** A runner on real checkpoints, opened through the models module. */
-    public TaskRunner(RunSettings settings) {
-        this(settings, new CheckpointClassifiers());
-    }
-
     public TaskRunner(RunSettings settings, ClassifierSource source) {
         this(settings, source, System.err, System::nanoTime);
     }

@@ -5,9 +5,12 @@ import dev.diffprobe.harness.classify.Classification;
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
 import dev.diffprobe.harness.classify.Mode;
+import dev.diffprobe.harness.config.Settings;
+import dev.diffprobe.harness.config.SettingsException;
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.CheckpointException;
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.models.TextEmbedding;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
@@ -66,7 +69,15 @@ public final class EfficiencyStudy {
             System.exit(2);
             return;
         }
-        try (DiffusionModel model = Checkpoint.openDiffusion(options.checkpoint())) {
+        ModelSettings models;
+        try {
+            models = Settings.fromSystemProperties().models();
+        } catch (SettingsException e) {
+            System.err.println("efficiency study: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (DiffusionModel model = Checkpoint.openDiffusion(options.checkpoint(), models)) {
             new EfficiencyStudy(options, model).run();
         } catch (CheckpointException | IOException | UncheckedIOException | IllegalArgumentException
                  | IllegalStateException e) {

@@ -5,6 +5,7 @@ import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
 import dev.diffprobe.harness.classify.Mode;
 import dev.diffprobe.harness.classify.SettingException;
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.stats.Interval;
 import dev.diffprobe.harness.stats.McNemarTest;
 import dev.diffprobe.harness.stats.WilsonInterval;
@@ -63,7 +64,8 @@ public final class EstimatorStudy {
             }
             return;
         }
-        try (DiffusionModel model = Checkpoint.openDiffusion(options.checkpoint())) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(options.checkpoint(),
+                Settings.fromSystemProperties().models())) {
             new EstimatorStudy(options, model).run();
         } catch (CheckpointException | IOException | UncheckedIOException | IllegalArgumentException
                  | IllegalStateException e) {

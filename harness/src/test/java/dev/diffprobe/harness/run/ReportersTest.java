@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.run;
 
+import dev.diffprobe.harness.config.ReportSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ReportersTest {
 
     @Test
     void loadsWhateverServicesTheClassPathDeclares() {
-        assertThat(Reporters.load().taskFinished(VerdictsTest.outcome("tiny", VerdictsTest.firstRight(4, 2),
+        assertThat(Reporters.load(ReportSettings.defaults()).taskFinished(VerdictsTest.outcome("tiny", VerdictsTest.firstRight(4, 2),
                 Optional.empty())).failures()).isEmpty();
     }
 }

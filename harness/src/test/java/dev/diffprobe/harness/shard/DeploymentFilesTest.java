@@ -1,7 +1,7 @@
 package dev.diffprobe.harness.shard;
 
-import dev.diffprobe.harness.engine.DiffProbeSettings;
-import dev.diffprobe.harness.engine.internal.EngineSettings;
+import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -98,10 +98,8 @@ class DeploymentFilesTest {
 
     @Test
     void theScriptsAndManifestsPassOnlySettingsTheEngineKnows() throws IOException {
-        Set<String> known = new HashSet<>(EngineSettings.knownPrefixedKeys());
-        known.addAll(List.of(DiffProbeSettings.SUITE, DiffProbeSettings.MODEL, DiffProbeSettings.BASELINE,
-                DiffProbeSettings.EXAMPLES, DiffProbeSettings.SEED, DiffProbeSettings.DATA, DiffProbeSettings.SHARD,
-                DiffProbeSettings.SHARD_COUNT, DiffProbeSettings.MERGE, DiffProbeSettings.MERGE_PARTIAL));
+        Set<String> known = new HashSet<>(Settings.knownPrefixedKeys());
+        known.addAll(DiffProbeSettings.SHORT_KEYS);
         known.addAll(FOREIGN);
         for (String file : List.of("slurm/diffprobe-shard.sbatch", "slurm/diffprobe-merge.sbatch",
                 "kubernetes/shards-job.yaml", "kubernetes/merge-job.yaml")) {

@@ -7,6 +7,7 @@ import dev.diffprobe.harness.classify.DiffusionClassifier;
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.Checkpoints;
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.tasks.Example;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class TinyCheckpointTest {
         boolean embedded = TinyCheckpointTest.class.getClassLoader()
                 .getResource(Checkpoints.RESOURCE_ROOT + CHECKPOINT + "/model.yaml") != null;
         if (embedded || Files.isDirectory(Path.of(CHECKPOINT))) {
-            model = Checkpoint.openDiffusion(CHECKPOINT);
+            model = Checkpoint.openDiffusion(CHECKPOINT, ModelSettings.defaults());
             examples = ColourTask.build(8, StudyOptions.DEFAULT_SCENE_SEED, model.resolution()).examples().subList(0, 4);
         }
     }

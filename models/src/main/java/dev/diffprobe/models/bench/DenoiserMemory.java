@@ -2,6 +2,7 @@ package dev.diffprobe.models.bench;
 
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.models.TextEmbedding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Random;
  * Process RSS over many denoiser calls: a leak of native tensors (an NDArray outliving its call)
  * shows as RSS growing with the number of calls. Reads VmRSS from /proc/self/status (Linux).
  *
- * <p>Arguments: checkpoint reference, number of images, batch size. Prints RSS after warm-up, at
+ * <p>Arguments: checkpoint reference, number of images, batch size, libtorch intra-op threads; it
+ * runs on the CPU. Prints RSS after warm-up, at
  * every tenth of the run, and at the end, next to the Java heap's committed size (part of RSS,
  * grown by the JVM on its own schedule, so not a native leak).
  */
@@ -26,15 +28,17 @@ public final class DenoiserMemory {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: DenoiserMemory <checkpoint> <images> <batch>");
+        if (args.length != 4) {
+            System.err.println("usage: DenoiserMemory <checkpoint> <images> <batch> <threads>");
             System.exit(2);
         }
         long images = Long.parseLong(args[1]);
         int batch = Integer.parseInt(args[2]);
+        ModelSettings settings = ModelSettings.defaults().withDevice(ModelSettings.DeviceChoice.CPU)
+                .withThreads(Integer.parseInt(args[3])).withMaxBatch(batch);
         long batches = (images + batch - 1) / batch;
         Random random = new Random(1);
-        try (DiffusionModel model = Checkpoint.openDiffusion(args[0])) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(args[0], settings)) {
             String[] prompts = {"a red cube", "a small blue sphere", "a large green cylinder", "a gray metal cube"};
             List<float[]> xt = new ArrayList<>();
             List<TextEmbedding> cond = new ArrayList<>();

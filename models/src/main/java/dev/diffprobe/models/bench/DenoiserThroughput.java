@@ -2,6 +2,7 @@ package dev.diffprobe.models.bench;
 
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.models.TextEmbedding;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,8 @@ import java.util.Random;
  * uses (copies in and out and the x0 conversion included). models/bench/denoiser-bench.sh runs it
  * next to the same measurement in Python.
  *
- * <p>Arguments: checkpoint reference, seconds to measure per batch size, batch sizes. Prints one
+ * <p>Arguments: checkpoint reference, libtorch intra-op threads, seconds to measure per batch size,
+ * batch sizes; it runs on the CPU. Prints one
  * {@code batch<TAB>images per wall second<TAB>images per process CPU second} line per batch size.
  * The CPU figure is the one that survives a machine shared with other jobs: time spent waiting for
  * a core is not counted.
@@ -27,13 +29,20 @@ public final class DenoiserThroughput {
     }
 
     public static void main(String[] args) {
-        if (args.length < 3) {
-            System.err.println("usage: DenoiserThroughput <checkpoint> <seconds per batch size> <batch>...");
+        if (args.length < 4) {
+            System.err.println("usage: DenoiserThroughput <checkpoint> <threads> <seconds per batch size> <batch>...");
             System.exit(2);
         }
-        double seconds = Double.parseDouble(args[1]);
-        try (DiffusionModel model = Checkpoint.openDiffusion(args[0])) {
-            for (int i = 2; i < args.length; i++) {
+        int threads = Integer.parseInt(args[1]);
+        double seconds = Double.parseDouble(args[2]);
+        int largest = 1;
+        for (int i = 3; i < args.length; i++) {
+            largest = Math.max(largest, Integer.parseInt(args[i]));
+        }
+        ModelSettings settings = ModelSettings.defaults().withDevice(ModelSettings.DeviceChoice.CPU)
+                .withThreads(threads).withMaxBatch(largest);
+        try (DiffusionModel model = Checkpoint.openDiffusion(args[0], settings)) {
+            for (int i = 3; i < args.length; i++) {
                 int batch = Integer.parseInt(args[i]);
                 double[] rates = imagesPerSecond(model, batch, seconds);
                 System.out.printf("%d\t%.2f\t%.2f%n", batch, rates[0], rates[1]);

@@ -19,21 +19,22 @@ final class Checkpoints {
     private Checkpoints() {
     }
 
-    static Optional<Path> resolve(String reference) {
-        return outcome(reference).path();
+    /** The checkpoint directory, an embedded one extracted into {@code cache}. */
+    static Optional<Path> resolve(String reference, Path cache) {
+        return outcome(reference, cache).path();
     }
 
     /** Why {@code reference} does not resolve. */
-    static String problem(String reference) {
-        return outcome(reference).problem().orElse("checkpoint '" + reference + "' resolves");
+    static String problem(String reference, Path cache) {
+        return outcome(reference, cache).problem().orElse("checkpoint '" + reference + "' resolves");
     }
 
     private record Outcome(Optional<Path> path, Optional<String> problem) {
     }
 
-    private static Outcome outcome(String reference) {
+    private static Outcome outcome(String reference, Path cache) {
         try {
-            Path dir = dev.diffprobe.models.Checkpoints.resolve(reference);
+            Path dir = dev.diffprobe.models.Checkpoints.resolve(reference, cache);
             if (!Files.isRegularFile(dir.resolve(MODEL_YAML))) {
                 return new Outcome(Optional.empty(), Optional.of("checkpoint '" + reference + "': "
                         + dir.toAbsolutePath().normalize() + " has no " + MODEL_YAML + ", so it is not a checkpoint"));

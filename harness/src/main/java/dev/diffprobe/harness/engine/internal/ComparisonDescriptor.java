@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.Claim;
 import dev.diffprobe.harness.run.Claims;
 import dev.diffprobe.harness.run.Comparison;
@@ -53,7 +54,7 @@ final class ComparisonDescriptor extends AbstractTestDescriptor implements Node<
 
     @Override
     public ProbeContext execute(ProbeContext context, DynamicTestExecutor dynamicTestExecutor) {
-        Verdict verdict = judge(spec, context.suiteOutcomes().orElse(List.of()), context.settings().alpha());
+        Verdict verdict = judge(spec, context.suiteOutcomes().orElse(List.of()), context.settings());
         context.listener().reportingEntryPublished(this, ReportEntry.from(verdict.check(), verdict.message()));
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "verdict",
                 "value", verdict.message())));
@@ -65,9 +66,10 @@ final class ComparisonDescriptor extends AbstractTestDescriptor implements Node<
      * The comparison's verdict on the suite's outcomes; a task that did not finish (skipped, or its
      * run failed) makes it fail with that task named, since nothing can be claimed without it.
      */
-    static Verdict judge(ComparisonSpec spec, List<TaskOutcome> outcomes, double alpha) {
+    static Verdict judge(ComparisonSpec spec, List<TaskOutcome> outcomes, Settings settings) {
+        double alpha = settings.alpha();
         Comparison comparison = spec.comparison();
-        Claim claim = Claims.load().find(comparison.claim()).orElseThrow(() -> new IllegalStateException(
+        Claim claim = Claims.load(settings.reports()).find(comparison.claim()).orElseThrow(() -> new IllegalStateException(
                 "comparison " + comparison.name() + ": unknown claim '" + comparison.claim() + "'"));
         List<String> missing = new ArrayList<>();
         List<TaskOutcome> candidate = find(comparison.candidate(), outcomes, missing);

@@ -1,7 +1,10 @@
 package dev.diffprobe.harness.engine.internal;
 
-import dev.diffprobe.harness.engine.DiffProbeSettings;
+import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.config.SettingSource;
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.RecordedBaseline;
+import dev.diffprobe.models.Checkpoint;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -31,7 +34,7 @@ public final class Discovery {
     }
 
     public static ProbeEngineDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId) {
-        EngineSettings settings = EngineSettings.read(request.getConfigurationParameters());
+        Settings settings = Settings.read(SettingSource.of(request.getConfigurationParameters()));
         ProbeEngineDescriptor engine = new ProbeEngineDescriptor(engineId, settings);
         DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
                 DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engineId));
@@ -44,17 +47,19 @@ public final class Discovery {
         return engine;
     }
 
-    private static void reportSettings(EngineSettings settings, DiscoveryIssueReporter issues) {
+    private static void reportSettings(Settings settings, DiscoveryIssueReporter issues) {
+        settings.warnings().forEach(w -> issues.reportIssue(DiscoveryIssue.create(Severity.WARNING, w)));
         settings.problems().forEach(p -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, p)));
-        settings.unknownKeys().forEach(key -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR,
-                "unknown setting '" + key + "'; known " + DiffProbeSettings.PREFIX + "* settings: "
-                        + String.join(", ", EngineSettings.knownPrefixedKeys()))));
-        settings.model().filter(m -> Checkpoints.resolve(m).isEmpty()).ifPresent(m -> issues.reportIssue(
-                DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.MODEL + ": " + Checkpoints.problem(m))));
-        settings.baseline().filter(b -> Checkpoints.resolve(b).isEmpty() && !recordedResults(b)).ifPresent(b ->
+        Path cache = settings.models().checkpointCache();
+        settings.model().filter(m -> Checkpoints.resolve(m, cache).isEmpty()).ifPresent(m -> issues.reportIssue(
+                DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.MODEL + ": "
+                        + Checkpoints.problem(m, cache))));
+        settings.baseline().filter(b -> Checkpoints.resolve(b, cache).isEmpty() && !recordedResults(b)).ifPresent(b ->
                 issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, "-D" + DiffProbeSettings.BASELINE + ": "
-                        + Checkpoints.problem(b) + "; nor is it a results folder of an earlier run (a folder with"
-                        + " journals, e.g. target/diffprobe or target/diffprobe/binding)")));
+                        + Checkpoints.problem(b, cache) + "; nor is it a results folder of an earlier run (a folder"
+                        + " with journals, e.g. target/diffprobe or target/diffprobe/binding)")));
+        Checkpoint.deviceProblem(settings.models()).ifPresent(p -> issues.reportIssue(
+                DiscoveryIssue.create(Severity.ERROR, p)));
     }
 
     /** A folder of an earlier run's journals, which a baseline may be instead of a checkpoint. */

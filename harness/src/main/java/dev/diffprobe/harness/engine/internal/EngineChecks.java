@@ -5,6 +5,7 @@ import dev.diffprobe.harness.classify.SettingException;
 import dev.diffprobe.harness.run.Claims;
 import dev.diffprobe.harness.run.Comparison;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +17,17 @@ import java.util.OptionalDouble;
 final class EngineChecks implements SuiteReader.SuiteChecks {
     private final Map<String, String> classifierOverrides;
     private final boolean modelGiven;
+    private final Path cache;
 
     /**
      * @param classifierOverrides the {@code -D} classifier settings, which apply on top of a suite's
      * @param modelGiven whether {@code -Dmodel} replaces the suites' checkpoints (it is checked on its own)
+     * @param cache where embedded checkpoints are extracted
      */
-    EngineChecks(Map<String, String> classifierOverrides, boolean modelGiven) {
+    EngineChecks(Map<String, String> classifierOverrides, boolean modelGiven, Path cache) {
         this.classifierOverrides = classifierOverrides;
         this.modelGiven = modelGiven;
+        this.cache = cache;
     }
 
     @Override
@@ -31,7 +35,8 @@ final class EngineChecks implements SuiteReader.SuiteChecks {
         if (suiteLevel && modelGiven) {
             return Optional.empty();
         }
-        return Checkpoints.resolve(reference).isPresent() ? Optional.empty() : Optional.of(Checkpoints.problem(reference));
+        return Checkpoints.resolve(reference, cache).isPresent() ? Optional.empty()
+                : Optional.of(Checkpoints.problem(reference, cache));
     }
 
     /** Every bad setting: each value that does not parse, then each out of range, then the weighting file. */

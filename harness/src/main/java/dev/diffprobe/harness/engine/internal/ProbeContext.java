@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.ClassifierSource;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.TaskOutcome;
@@ -20,13 +21,13 @@ import java.util.Optional;
  * files written for it, for the verdicts to judge and attach; in a merge of shards, the suite's
  * checked shards.
  */
-public record ProbeContext(EngineSettings settings, ClassifierSource classifiers, Reporters reporters,
+public record ProbeContext(Settings settings, ClassifierSource classifiers, Reporters reporters,
                            EngineExecutionListener listener, Optional<TaskRunner> runner,
                            Optional<List<TaskOutcome>> suiteOutcomes, Optional<Task> task,
                            Optional<String> missingData, Optional<TaskOutcome> outcome,
                            List<Path> attachments, Optional<ShardMerge> merge) implements EngineExecutionContext {
 
-    public static ProbeContext root(EngineSettings settings, ClassifierSource classifiers, Reporters reporters,
+    public static ProbeContext root(Settings settings, ClassifierSource classifiers, Reporters reporters,
                                     EngineExecutionListener listener) {
         return new ProbeContext(settings, classifiers, reporters, listener, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());

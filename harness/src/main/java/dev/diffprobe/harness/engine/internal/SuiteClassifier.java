@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
 import dev.diffprobe.harness.classify.ClassifierSettings;
+import dev.diffprobe.harness.config.ProjectLayout;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.RunSettings;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.TaskRunner;
@@ -54,7 +55,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
     }
 
     /** The run settings of this suite: the suite's own, overridden by the engine's settings. */
-    RunSettings runSettings(EngineSettings settings) {
+    RunSettings runSettings(Settings settings) {
         Map<String, String> classifier = new TreeMap<>(spec.classifier());
         classifier.putAll(settings.classifier());
         return new RunSettings(checkpoint, baseline, seed(settings), settings.examples(),
@@ -62,7 +63,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
                 settings.output());
     }
 
-    long seed(EngineSettings settings) {
+    long seed(Settings settings) {
         return settings.seed().orElse(spec.seed());
     }
 
@@ -70,7 +71,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
      * Appends the comparisons whose tasks are all selected: after the tasks, so that they run
      * last. A comparison over a task left out (one task picked by unique id) is left out too.
      */
-    void addComparisons(EngineSettings settings) {
+    void addComparisons(Settings settings) {
         Set<String> tasks = getChildren().stream().filter(TaskDescriptor.class::isInstance)
                 .map(t -> ((TaskDescriptor) t).spec().name()).collect(Collectors.toSet());
         for (ComparisonSpec comparison : spec.comparisons()) {

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
@@ -16,16 +17,17 @@ import java.util.Optional;
  * suite name so that two files claiming one name are reported rather than merged.
  */
 final class SuiteLoader {
-    private final EngineSettings settings;
+    private final Settings settings;
     private final DiscoveryIssueReporter issues;
     private final SuiteReader.SuiteChecks checks;
     private final Map<String, Optional<LoadedSuite>> byLocation = new HashMap<>();
     private final Map<String, String> locationByName = new HashMap<>();
 
-    SuiteLoader(EngineSettings settings, DiscoveryIssueReporter issues) {
+    SuiteLoader(Settings settings, DiscoveryIssueReporter issues) {
         this.settings = settings;
         this.issues = issues;
-        this.checks = new EngineChecks(settings.classifier(), settings.model().isPresent());
+        this.checks = new EngineChecks(settings.classifier(), settings.model().isPresent(),
+                settings.models().checkpointCache());
     }
 
     Optional<LoadedSuite> load(SuiteFile file) {
@@ -49,18 +51,19 @@ final class SuiteLoader {
             report(file, 0, "cannot read the suite file: " + e.getMessage());
             return Optional.empty();
         }
-        SuiteReader.Result result = SuiteReader.read(file.name(), text, EngineSettings.CLASSIFIER_KEYS, checks);
+        SuiteReader.Result result = SuiteReader.read(file.name(), text, Settings.CLASSIFIER_KEYS, checks);
         result.problems().forEach(p -> report(file, p.line(), p.message()));
         return result.suite().map(spec -> resolved(file, spec));
     }
 
     private LoadedSuite resolved(SuiteFile file, SuiteSpec spec) {
         String reference = settings.model().orElse(spec.checkpoint());
-        Path checkpoint = Checkpoints.resolve(reference).orElseGet(() -> Path.of(reference));
-        Optional<Path> baseline = settings.baseline().map(b -> Checkpoints.resolve(b).orElseGet(() -> Path.of(b)));
+        Path cache = settings.models().checkpointCache();
+        Path checkpoint = Checkpoints.resolve(reference, cache).orElseGet(() -> Path.of(reference));
+        Optional<Path> baseline = settings.baseline().map(b -> Checkpoints.resolve(b, cache).orElseGet(() -> Path.of(b)));
         Map<String, Path> taskCheckpoints = new HashMap<>();
         spec.tasks().forEach(task -> task.checkpoint().ifPresent(c ->
-                taskCheckpoints.put(task.name(), Checkpoints.resolve(c).orElseGet(() -> Path.of(c)))));
+                taskCheckpoints.put(task.name(), Checkpoints.resolve(c, cache).orElseGet(() -> Path.of(c)))));
         return new LoadedSuite(file, spec, checkpoint, baseline, taskCheckpoints);
     }
 

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.Comparison;
 import dev.diffprobe.harness.run.FileNames;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -106,7 +107,7 @@ public final class SuiteReader {
      * simulation): task sources and chance are checked, checkpoints and classifier settings not.
      */
     public static Result readOffline(String expectedName, String yaml) {
-        return read(expectedName, yaml, EngineSettings.CLASSIFIER_KEYS, new SuiteChecks() {
+        return read(expectedName, yaml, Settings.CLASSIFIER_KEYS, new SuiteChecks() {
             @Override
             public Optional<String> checkpoint(String reference, boolean suiteLevel) {
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.CapabilityProfile;
 import dev.diffprobe.harness.run.Expectation;
@@ -70,11 +71,11 @@ final class SuiteReport {
      * {@code comparisons.csv} and {@code .md}: each comparison's claim, verdict and message, judged
      * by the same function as its test. Also printed.
      */
-    static List<Path> writeComparisons(SuiteSpec suite, List<TaskOutcome> outcomes, EngineSettings settings, Path dir)
+    static List<Path> writeComparisons(SuiteSpec suite, List<TaskOutcome> outcomes, Settings settings, Path dir)
             throws IOException {
         List<Verdict> verdicts = new ArrayList<>();
         for (ComparisonSpec spec : suite.comparisons()) {
-            Verdict verdict = ComparisonDescriptor.judge(spec, outcomes, settings.alpha());
+            Verdict verdict = ComparisonDescriptor.judge(spec, outcomes, settings);
             verdicts.add(verdict);
             System.out.println(suite.name() + " comparison " + (verdict.passed() ? "PASS" : "FAIL") + ": "
                     + verdict.message());
@@ -105,7 +106,7 @@ final class SuiteReport {
      * The task's own summary line, {@code <task>.summary.md} beside its journal, for its verdict
      * tests to attach: they finish before the suite's summary exists.
      */
-    static Path writeTaskSummary(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+    static Path writeTaskSummary(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, Settings settings) {
         SuiteSummary summary = new SuiteSummary(suite.name(), List.of(row(suite, spec, outcome, settings)));
         Path file = outcome.journal().resolveSibling(outcome.journal().getFileName().toString()
                 .replaceFirst("\\.csv$", "") + ".summary.md");
@@ -117,12 +118,12 @@ final class SuiteReport {
         return file;
     }
 
-    private static SummaryRow row(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+    private static SummaryRow row(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, Settings settings) {
         return new SummaryRow(outcome, spec.thresholds().accuracy(), verdicts(suite, spec, outcome, settings),
                 Verdicts.examplesError(outcome, settings.maxFailedShare()));
     }
 
-    static List<Verdict> verdicts(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+    static List<Verdict> verdicts(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, Settings settings) {
         List<Verdict> verdicts = new ArrayList<>();
         spec.thresholds().accuracy().ifPresent(t -> verdicts.add(Verdicts.accuracy(outcome, t)));
         if (spec.aboveChance()) {
@@ -140,7 +141,7 @@ final class SuiteReport {
     }
 
     /** The chance verdict as the task's {@code expect} reads it. */
-    static Verdict chance(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, EngineSettings settings) {
+    static Verdict chance(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, Settings settings) {
         return spec.expect() == Expectation.CHANCE
                 ? Verdicts.declaredAtChance(outcome, suite.newsLevel(settings.alpha()))
                 : Verdicts.aboveChance(outcome, settings.alpha());

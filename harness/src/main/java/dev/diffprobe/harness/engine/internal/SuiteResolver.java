@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.engine.DiffProbeSuites;
 import org.junit.platform.commons.support.ResourceSupport;
 import org.junit.platform.commons.io.Resource;
@@ -49,14 +50,14 @@ import java.util.stream.Stream;
 final class SuiteResolver implements SelectorResolver {
     private static final ResourceFilter SUITE_RESOURCES = ResourceFilter.of(SuiteResolver::isSuiteResource);
 
-    private final EngineSettings settings;
+    private final Settings settings;
     private final SuiteLoader loader;
     private final DiscoveryIssueReporter issues;
     private final UniqueId engineId;
     private final Anchors anchors;
     private Optional<String> anchorClass;
 
-    SuiteResolver(EngineSettings settings, UniqueId engineId, Anchors anchors, DiscoveryIssueReporter issues) {
+    SuiteResolver(Settings settings, UniqueId engineId, Anchors anchors, DiscoveryIssueReporter issues) {
         this.settings = settings;
         this.issues = issues;
         this.engineId = engineId;

@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
-import dev.diffprobe.harness.engine.DiffProbeSettings;
+import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.AllureReport;
 import dev.diffprobe.harness.run.Expectation;
 import dev.diffprobe.harness.run.FailedExamplesException;
@@ -100,7 +101,7 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         return context;
     }
 
-    private Verdict judge(TaskOutcome outcome, Thresholds thresholds, EngineSettings settings) {
+    private Verdict judge(TaskOutcome outcome, Thresholds thresholds, Settings settings) {
         return switch (check) {
             case THRESHOLD -> Verdicts.accuracy(outcome, thresholds.accuracy().orElseThrow());
             case CHANCE -> SuiteReport.chance(task.suite().spec(), task.spec(), outcome, settings);
@@ -114,7 +115,7 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
      * The test's name as a person reads it in a report, led by suite and task, since Surefire's
      * report merges tests of one name: {@code binding/ShapeColor: accuracy >= 0.60}.
      */
-    static String displayName(SuiteSpec suite, TaskSpec task, Check check, EngineSettings settings) {
+    static String displayName(SuiteSpec suite, TaskSpec task, Check check, Settings settings) {
         Thresholds thresholds = task.thresholds();
         return suite.name() + "/" + task.name() + ": " + switch (check) {
             case THRESHOLD -> "accuracy >= " + Verdicts.threshold(thresholds.accuracy().orElseThrow());

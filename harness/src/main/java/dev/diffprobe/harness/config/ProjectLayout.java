@@ -1,4 +1,4 @@
-package dev.diffprobe.harness.engine.internal;
+package dev.diffprobe.harness.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,11 +8,12 @@ import java.nio.file.Path;
  * tests in the module's directory, so the root is the top of the unbroken chain of directories
  * that hold a {@code pom.xml}. The default data root is found beside it.
  */
-final class ProjectLayout {
+public final class ProjectLayout {
     private ProjectLayout() {
     }
 
-    static Path root() {
+    /** The project's root directory. */
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         Path root = dir;
         for (Path d = dir; d != null && Files.isRegularFile(d.resolve("pom.xml")); d = d.getParent()) {

@@ -1,11 +1,18 @@
-package dev.diffprobe.harness.engine;
+package dev.diffprobe.harness.config;
+
+import dev.diffprobe.models.ModelSettings;
+
+import java.util.Set;
 
 /**
- * The engine's configuration parameters. Each is read from the JUnit Platform's configuration
- * parameters, which fall back to JVM system properties, so a Maven user property works as is:
- * {@code mvn test -Dsuite=binding -Dexamples=50}. Short keys are the ones users type; the
- * {@code diffprobe.} keys tune the classifier and the verdicts. An unknown {@code diffprobe.} key
- * is reported as a discovery issue naming the known ones, never silently ignored.
+ * Every setting's key. {@link Settings} reads them all, in one place: in the engine from the JUnit
+ * Platform's configuration parameters (which fall back to JVM system properties, so a Maven user
+ * property works as is: {@code mvn test -Dsuite=binding -Dexamples=50}), and in a plain
+ * {@code main} from system properties. Short keys are the ones users type; the
+ * {@code diffprobe.} keys tune the classifier, the verdicts and the model runtime; the
+ * {@code reports.} keys the report. An unknown key under either prefix is an error naming the
+ * known ones; any other key close to a known one (a typo such as {@code -Dexmaples}) is warned about.
+ * probes/README.md#settings has the table.
  */
 public final class DiffProbeSettings {
     /**
@@ -88,12 +95,7 @@ public final class DiffProbeSettings {
      */
     public static final String MERGE_PARTIAL = "merge.partial";
 
-    /**
-     * Prefix of the engine's tuning keys; any other key under it is reported as unknown. The
-     * models module's own settings share it and are known: {@code diffprobe.device} ({@code auto},
-     * {@code cpu} or {@code gpu}), {@code diffprobe.maxBatch}, {@code diffprobe.threads},
-     * {@code diffprobe.checkpointCache} (see {@link dev.diffprobe.models.ModelSettings}).
-     */
+    /** Prefix of the tuning keys; any other key under it is reported as unknown. */
     public static final String PREFIX = "diffprobe.";
 
     /**
@@ -137,6 +139,46 @@ public final class DiffProbeSettings {
     public static final String OUTPUT = PREFIX + "output";
     /** Default of {@value #OUTPUT}, relative to the working directory (a module's basedir under Maven). */
     public static final String DEFAULT_OUTPUT = "target/diffprobe";
+
+    /** Where models run: {@code auto} (GPU 0 when libtorch sees one, else CPU), {@code cpu} or {@code gpu}. Default {@code auto}. */
+    public static final String DEVICE = ModelSettings.DEVICE;
+
+    /** Most images one denoiser call takes, at least 1; the classifier splits larger rounds. Default {@value ModelSettings#DEFAULT_MAX_BATCH}. */
+    public static final String MAX_BATCH = ModelSettings.MAX_BATCH;
+
+    /** libtorch intra-op threads, at least 1, applied when libtorch first starts in the JVM. Default: libtorch's (one per core). */
+    public static final String THREADS = ModelSettings.THREADS;
+
+    /** Directory embedded checkpoints are extracted to. Default {@code ${java.io.tmpdir}/diffprobe-checkpoints}. */
+    public static final String CHECKPOINT_CACHE = ModelSettings.CHECKPOINT_CACHE;
+
+    /** Prefix of the report's keys; any other key under it is reported as unknown. */
+    public static final String REPORTS_PREFIX = "reports.";
+
+    /**
+     * Fraction of each task's examples, chosen by a hash of the example id, that calibrations are
+     * fitted on; the rest measure them. Strictly between 0 and 1. Default: the reports module's (0.5).
+     */
+    public static final String CALIBRATION_FIT = REPORTS_PREFIX + "calibrationFit";
+
+    /** How many examples of a task's score trace get a score-versus-t plot, 0 or more. Default {@value #DEFAULT_TRACE_PLOTS}. */
+    public static final String TRACE_PLOTS = REPORTS_PREFIX + "tracePlots";
+    /** Default of {@value #TRACE_PLOTS}. */
+    public static final int DEFAULT_TRACE_PLOTS = 3;
+
+    /**
+     * Allure's own key for its results directory. Read (never set) so that the report writes
+     * Allure results of its own only when Allure's listener writes them too.
+     */
+    public static final String ALLURE_RESULTS = "allure.results.directory";
+
+    /** The keys users type without a prefix; a key close to one of them is warned about. */
+    public static final Set<String> SHORT_KEYS = Set.of(SUITE, MODEL, BASELINE, EXAMPLES, SEED, DATA, SHARD,
+            SHARD_COUNT, MERGE, MERGE_PARTIAL);
+
+    /** The known keys under {@value #PREFIX} and {@value #REPORTS_PREFIX}, classifier settings aside. */
+    public static final Set<String> PREFIXED_KEYS = Set.of(ALPHA, REGRESSION_ALPHA, MAX_FAILED_SHARE, OUTPUT, DEVICE, MAX_BATCH,
+            THREADS, CHECKPOINT_CACHE, CALIBRATION_FIT, TRACE_PLOTS);
 
     private DiffProbeSettings() {
     }

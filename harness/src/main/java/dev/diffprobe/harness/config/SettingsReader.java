@@ -1,0 +1,222 @@
+package dev.diffprobe.harness.config;
+
+import dev.diffprobe.harness.shard.Shard;
+import dev.diffprobe.harness.shard.ShardEnvironment;
+import dev.diffprobe.harness.shard.ShardException;
+import dev.diffprobe.harness.shard.ShardPlan;
+import dev.diffprobe.models.ModelSettings;
+import dev.diffprobe.tasks.data.DatasetCatalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads every key of {@link DiffProbeSettings} from one source, collecting each unusable value as
+ * a problem instead of stopping at the first, and each key that looks misspelt as a warning.
+ */
+final class SettingsReader {
+    /** Where Debian's dataset packages (e.g. dataset-fashion-mnist) put their files. */
+    static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
+
+    /** What a count setting takes; a larger number would overflow later, so the range is said. */
+    private static final String COUNT = "a whole number from 1 to " + Integer.MAX_VALUE;
+
+    private final SettingSource source;
+    private final List<String> problems = new ArrayList<>();
+
+    SettingsReader(SettingSource source) {
+        this.source = source;
+    }
+
+    Settings read() {
+        Optional<Set<String>> suites = source.get(DiffProbeSettings.SUITE).map(SettingsReader::names);
+        Optional<String> model = text(DiffProbeSettings.MODEL);
+        Optional<String> baseline = text(DiffProbeSettings.BASELINE);
+        OptionalInt examples = text(DiffProbeSettings.EXAMPLES)
+                .map(v -> OptionalInt.of(parse(DiffProbeSettings.EXAMPLES, v, Integer::parseInt, 1, COUNT)))
+                .orElse(OptionalInt.empty());
+        OptionalLong seed = text(DiffProbeSettings.SEED)
+                .map(v -> OptionalLong.of(parse(DiffProbeSettings.SEED, v, Long::parseLong, Long.MIN_VALUE, "a whole number")))
+                .orElse(OptionalLong.empty());
+        List<Path> data = text(DiffProbeSettings.DATA).map(DatasetCatalog::roots).orElseGet(SettingsReader::defaultData);
+        if (text(DiffProbeSettings.DATA).isPresent()) {
+            data.stream().filter(d -> !Files.isDirectory(d)).forEach(d -> problems.add("-D" + DiffProbeSettings.DATA
+                    + ": " + d + " is not a directory (" + d.toAbsolutePath() + ")"));
+        }
+        double alpha = probability(DiffProbeSettings.ALPHA).orElse(DiffProbeSettings.DEFAULT_ALPHA);
+        double regressionAlpha = probability(DiffProbeSettings.REGRESSION_ALPHA)
+                .orElse(DiffProbeSettings.DEFAULT_REGRESSION_ALPHA);
+        double maxFailedShare = share(DiffProbeSettings.MAX_FAILED_SHARE).orElse(DiffProbeSettings.DEFAULT_MAX_FAILED_SHARE);
+        Path output = Path.of(text(DiffProbeSettings.OUTPUT).orElse(DiffProbeSettings.DEFAULT_OUTPUT));
+        ShardPlan shards = shardPlan();
+        Map<String, String> classifier = classifier();
+        ModelSettings models = models();
+        ReportSettings reports = new ReportSettings(probability(DiffProbeSettings.CALIBRATION_FIT),
+                text(DiffProbeSettings.TRACE_PLOTS).map(v -> parse(DiffProbeSettings.TRACE_PLOTS, v, Integer::parseInt,
+                        0, "a whole number of at least 0")).orElse(DiffProbeSettings.DEFAULT_TRACE_PLOTS),
+                text(DiffProbeSettings.ALLURE_RESULTS).map(Path::of));
+        return new Settings(suites, model, baseline, examples, seed, data, classifier, alpha, regressionAlpha,
+                maxFailedShare, output, shards, models, reports, problems, warnings());
+    }
+
+    private ShardPlan shardPlan() {
+        Optional<String> shard = text(DiffProbeSettings.SHARD);
+        OptionalInt count = text(DiffProbeSettings.SHARD_COUNT).map(v -> OptionalInt.of(parse(DiffProbeSettings.SHARD_COUNT,
+                v, Integer::parseInt, 1, COUNT))).orElse(OptionalInt.empty());
+        List<Path> merge = text(DiffProbeSettings.MERGE).map(v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList()).orElse(List.of());
+        Optional<String> partialText = text(DiffProbeSettings.MERGE_PARTIAL);
+        boolean partial = partialText.map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        if (partialText.isPresent() && !partialText.get().equalsIgnoreCase("true")
+                && !partialText.get().equalsIgnoreCase("false")) {
+            problems.add("-D" + DiffProbeSettings.MERGE_PARTIAL + "=" + partialText.get() + ": expected true or false");
+        }
+        try {
+            if (!merge.isEmpty()) {
+                // A merge job may run inside the array's allocation; only an explicit shard conflicts.
+                return new ShardPlan(shard.map(Shard::parse), merge, partial);
+            }
+            return new ShardPlan(ShardEnvironment.resolve(shard, count, "-D" + DiffProbeSettings.SHARD_COUNT,
+                    System.getenv()), merge, partial);
+        } catch (ShardException e) {
+            problems.add("-D" + DiffProbeSettings.SHARD + ": " + e.getMessage());
+            return ShardPlan.whole();
+        }
+    }
+
+    private ModelSettings models() {
+        ModelSettings defaults = ModelSettings.defaults();
+        ModelSettings.DeviceChoice device = text(DiffProbeSettings.DEVICE).map(v -> ModelSettings.DeviceChoice.parse(v)
+                .orElseGet(() -> {
+                    problems.add("-D" + DiffProbeSettings.DEVICE + "=" + v + ": expected auto, cpu or gpu");
+                    return defaults.device();
+                })).orElse(defaults.device());
+        int maxBatch = text(DiffProbeSettings.MAX_BATCH).map(v -> parse(DiffProbeSettings.MAX_BATCH, v, Integer::parseInt,
+                1, COUNT)).orElse(defaults.maxBatch());
+        OptionalInt threads = text(DiffProbeSettings.THREADS).map(v -> OptionalInt.of(parse(DiffProbeSettings.THREADS, v,
+                Integer::parseInt, 1, COUNT))).orElse(OptionalInt.empty());
+        Path cache = text(DiffProbeSettings.CHECKPOINT_CACHE).map(Path::of).orElse(defaults.checkpointCache());
+        if (Files.exists(cache) && !Files.isDirectory(cache)) {
+            problems.add("-D" + DiffProbeSettings.CHECKPOINT_CACHE + "=" + cache + ": exists and is not a directory");
+        }
+        return new ModelSettings(device, maxBatch, threads, cache);
+    }
+
+    /** The {@code diffprobe.classifier.*} values by name; every other unknown prefixed key is a problem. */
+    private Map<String, String> classifier() {
+        Map<String, String> classifier = new TreeMap<>();
+        for (String key : source.keys()) {
+            boolean ours = key.startsWith(DiffProbeSettings.PREFIX) || key.startsWith(DiffProbeSettings.REPORTS_PREFIX);
+            if (!ours || DiffProbeSettings.PREFIXED_KEYS.contains(key)) {
+                continue;
+            }
+            String name = key.startsWith(DiffProbeSettings.CLASSIFIER_PREFIX)
+                    ? key.substring(DiffProbeSettings.CLASSIFIER_PREFIX.length()) : null;
+            if (name != null && Settings.CLASSIFIER_KEYS.contains(name)) {
+                source.get(key).ifPresent(v -> classifier.put(name, v.strip()));
+            } else {
+                List<String> known = Settings.knownPrefixedKeys();
+                problems.add("unknown setting '" + key + "'"
+                        + Misspellings.closest(key, known).map(k -> " (did you mean '" + k + "'?)").orElse("")
+                        + "; known " + DiffProbeSettings.PREFIX + "* and " + DiffProbeSettings.REPORTS_PREFIX
+                        + "* settings: " + String.join(", ", known));
+            }
+        }
+        return classifier;
+    }
+
+    /** Keys outside our prefixes that are close to a known key: a typo would otherwise run on defaults. */
+    private List<String> warnings() {
+        Set<String> known = new TreeSet<>(DiffProbeSettings.SHORT_KEYS);
+        known.addAll(Settings.knownPrefixedKeys());
+        List<String> warnings = new ArrayList<>();
+        for (String key : source.keys()) {
+            if (key.startsWith(DiffProbeSettings.PREFIX) || key.startsWith(DiffProbeSettings.REPORTS_PREFIX)) {
+                continue;
+            }
+            Misspellings.closest(key, known).ifPresent(k -> warnings.add("-D" + key + " is not a DiffProbe setting"
+                    + " and is ignored; did you mean -D" + k + "?"));
+        }
+        return warnings;
+    }
+
+    private Optional<String> text(String key) {
+        return source.get(key).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** The value, or {@code least} (a valid stand-in) with a problem when it is not a number of at least that. */
+    private <N extends Comparable<N>> N parse(String key, String value, Function<String, N> parser, N least,
+                                              String expected) {
+        try {
+            N n = parser.apply(value);
+            if (n.compareTo(least) >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a value out of range
+        }
+        problems.add("-D" + key + "=" + value + ": expected " + expected);
+        return least;
+    }
+
+    private OptionalDouble probability(String key) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double p = Double.parseDouble(value.get());
+            if (p > 0 && p < 1) {
+                return OptionalDouble.of(p);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a value out of range
+        }
+        problems.add("-D" + key + "=" + value.get() + ": expected a probability strictly between 0 and 1");
+        return OptionalDouble.empty();
+    }
+
+    private OptionalDouble share(String key) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double share = Double.parseDouble(value.get());
+            if (share >= 0 && share <= 1) {
+                return OptionalDouble.of(share);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a value out of range
+        }
+        problems.add("-D" + key + "=" + value.get() + ": expected a fraction in [0, 1] (0.05, not 5)");
+        return OptionalDouble.empty();
+    }
+
+    private static Set<String> names(String value) {
+        Set<String> names = new LinkedHashSet<>();
+        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    /** The shared datasets beside the project, then Debian's dataset packages; those present, else the first. */
+    private static List<Path> defaultData() {
+        List<Path> candidates = List.of(ProjectLayout.root().resolve(DatasetCatalog.DEFAULT_ROOT).normalize(),
+                DEBIAN_DATASETS);
+        List<Path> present = candidates.stream().filter(Files::isDirectory).toList();
+        return present.isEmpty() ? candidates.subList(0, 1) : present;
+    }
+}
