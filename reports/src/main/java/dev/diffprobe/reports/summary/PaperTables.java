@@ -163,8 +163,10 @@ public final class PaperTables {
                 Double.parseDouble(r.get("ci_low")), Double.parseDouble(r.get("ci_high")), r.get("n"))).orElse("-");
     }
 
+    /** The checkpoint of the first binding task the summary has under its own name. */
     private static String checkpoint(Map<String, CSVRecord> rows) {
-        return rows.values().stream().findFirst().map(r -> r.get("checkpoint")).orElse("?");
+        return BINDING_TASKS.stream().filter(rows::containsKey).findFirst().map(t -> rows.get(t).get("checkpoint"))
+                .orElse("?");
     }
 
     private static String checkpoint(Map<String, CSVRecord> rows, String suffix) {
