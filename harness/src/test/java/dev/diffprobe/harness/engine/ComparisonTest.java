@@ -79,6 +79,9 @@ class ComparisonTest {
                 "compare/wrong beats right: Shape more accurate than Shape-right (one-sided McNemar, alpha 0.05)"),
                 finishedWithFailure(message(m -> m.startsWith("wrong beats right: 0.000 vs 1.000 on the same 12 examples"
                         + " (Shape vs Shape-right), discordant 0 gained / 12 lost") && m.contains("McNemar p(better)=1.000")))));
+        assertThat(results.testEvents().started().stream().filter(e -> e.getTestDescriptor().getDisplayName()
+                .startsWith("compare/right beats wrong")).findFirst().orElseThrow().getTestDescriptor().getTags())
+                .extracting(Object::toString).contains("verdict:comparison", "suite:compare");
         assertThat(Files.readString(out.resolve("compare/comparisons.csv")))
                 .contains("right beats wrong,better,Shape-right,Shape,PASS").contains("wrong beats right,better,Shape,Shape-right,FAIL");
     }

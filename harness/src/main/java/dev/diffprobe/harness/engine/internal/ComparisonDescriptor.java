@@ -6,6 +6,7 @@ import dev.diffprobe.harness.run.Claims;
 import dev.diffprobe.harness.run.Comparison;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -13,11 +14,11 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +31,9 @@ final class ComparisonDescriptor extends AbstractTestDescriptor implements Node<
     private final SuiteDescriptor suite;
     private final ComparisonSpec spec;
 
-    ComparisonDescriptor(UniqueId id, SuiteDescriptor suite, ComparisonSpec spec, String displayName) {
-        super(id, displayName, suite.file().source(spec.line()));
+    ComparisonDescriptor(UniqueId id, SuiteDescriptor suite, ComparisonSpec spec, String displayName,
+                         TestSource source) {
+        super(id, displayName, source);
         this.suite = suite;
         this.spec = spec;
     }
@@ -43,7 +45,9 @@ final class ComparisonDescriptor extends AbstractTestDescriptor implements Node<
 
     @Override
     public Set<TestTag> getTags() {
-        return suite.getTags().stream().collect(Collectors.toSet());
+        Set<TestTag> tags = new LinkedHashSet<>(suite.getTags());
+        tags.add(TestTag.create(Tags.VERDICT_PREFIX + "comparison"));
+        return tags;
     }
 
     static String displayName(String suite, Comparison comparison, double alpha) {

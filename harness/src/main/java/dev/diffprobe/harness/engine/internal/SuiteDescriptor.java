@@ -4,9 +4,11 @@ import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.RunSettings;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.TaskRunner;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import java.nio.file.Path;
@@ -74,12 +76,19 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
     void addComparisons(Settings settings) {
         Set<String> tasks = getChildren().stream().filter(TaskDescriptor.class::isInstance)
                 .map(t -> ((TaskDescriptor) t).spec().name()).collect(Collectors.toSet());
+        // Under an anchor class a verdict's source is a method named after it (see SuiteResolver), so
+        // that Surefire's class#method filters match; a comparison follows: <suite>.comparison.<name>.
+        Optional<String> anchor = getChildren().stream().flatMap(t -> t.getChildren().stream())
+                .flatMap(v -> v.getSource().stream()).filter(MethodSource.class::isInstance)
+                .map(s -> ((MethodSource) s).getClassName()).findFirst();
         for (ComparisonSpec comparison : spec.comparisons()) {
             if (tasks.containsAll(comparison.comparison().candidate())
                     && tasks.containsAll(comparison.comparison().reference())) {
+                TestSource source = anchor.<TestSource>map(a -> MethodSource.from(a, spec.name() + ".comparison."
+                        + comparison.name())).orElseGet(() -> file.source(comparison.line()));
                 addChild(new ComparisonDescriptor(getUniqueId().append(Segments.COMPARISON, comparison.name()), this,
                         comparison, ComparisonDescriptor.displayName(spec.name(), comparison.comparison(),
-                        settings.alpha())));
+                        settings.alpha()), source));
             }
         }
     }
