@@ -50,6 +50,16 @@ class ClassifierSettingsTest {
     }
 
     @Test
+    void everySettingOutOfRangeIsListedNotOnlyTheFirst() {
+        ClassifierSettings.Builder builder = ClassifierSettings.builder().opt("minScores", "1")
+                .opt("cutoffPval", "2").opt("temperature", "-1").opt("weighting", "cubic").opt("tMin", "0.7");
+        assertThat(builder.problems()).extracting(SettingException::key)
+                .containsExactlyInAnyOrder("seed", "minScores", "cutoffPval", "temperature", "weighting", "tMin");
+        assertThatThrownBy(builder::build).isInstanceOf(SettingException.class);
+        assertThat(ClassifierSettings.builder().setSeed(1).problems()).isEmpty();
+    }
+
+    @Test
     void aBatchAboveTheCheckpointsMaximumIsRefused() {
         FakeTask task = new FakeTask(2, 0.5);
         assertThatThrownBy(() -> new DiffusionClassifier(task.model(8, 0),
