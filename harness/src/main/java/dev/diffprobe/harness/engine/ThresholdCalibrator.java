@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.FileNames;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.BinomialTest;
@@ -120,8 +121,8 @@ public final class ThresholdCalibrator {
                     : t.task() + ": expect chance");
         }
         if (write != null) {
-            Files.writeString(write, apply(Files.readString(write, StandardCharsets.UTF_8), thresholds, alpha,
-                    summary), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(write, apply(Files.readString(write, StandardCharsets.UTF_8), thresholds, alpha,
+                    summary));
             out.println("wrote the verdicts of " + thresholds.size() + " tasks into " + write);
         }
     }

@@ -1,5 +1,6 @@
 package dev.diffprobe.reports.summary;
 
+import dev.diffprobe.harness.run.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -79,7 +80,7 @@ public final class PaperTables {
             text = replace(text, "table4", table4(paper));
             text = replace(text, "comparisons", comparisons(Path.of(options.get("paper")).resolve("comparisons.csv")));
             text = replace(text, "walltimes", wallTimes(binding, paper));
-            Files.writeString(results, text, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(results, text);
             out.println("updated " + results);
             return 0;
         } catch (IOException | IllegalArgumentException e) {
