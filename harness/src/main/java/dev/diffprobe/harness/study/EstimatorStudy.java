@@ -125,9 +125,9 @@ public final class EstimatorStudy {
                     t = Traces.record(model, task, rule.traceSettings(options.seed(), options.batch(), rounds), key);
                     t.write(options.out().resolve(name + "-traces-" + key + ".csv"));
                     Traces.BatchRun r = t.run();
-                    progress(String.format(Locale.ROOT, "  %.0f s, %d images (%.1f/s), %.0f%% in predictX0, mean batch %.1f",
-                            r.seconds(), r.images(), r.images() / r.seconds(), 100 * r.modelSeconds() / r.seconds(),
-                            r.meanBatch()));
+                    progress(String.format(Locale.ROOT, "  %.0f s, %d images (%.1f/s), %.0f%% in predictX0, mean batch %.1f,"
+                            + " discarded look-ahead %d images", r.seconds(), r.images(), r.images() / r.seconds(),
+                            100 * r.modelSeconds() / r.seconds(), r.meanBatch(), r.images() - r.usefulImages()));
                     traces.put(key, t);
                 }
                 result = Replay.run(t, s);

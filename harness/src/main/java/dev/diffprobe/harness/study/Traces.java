@@ -66,7 +66,14 @@ final class Traces {
                 scores.computeIfAbsent(id, x -> new double[k.get(id)][rounds])[candidate][round] = w * error);
         List<Classification> results = new ArrayList<>();
         long start = System.nanoTime();
-        classifier.classify(task.examples(), results::add);
+        int step = Math.max(1, task.examples().size() / 10);
+        classifier.classify(task.examples(), c -> {
+            results.add(c);
+            if (results.size() % step == 0) {
+                System.err.printf(Locale.ROOT, "[estimator study]   %d/%d examples, %.0f s%n", results.size(),
+                        task.examples().size(), (System.nanoTime() - start) / 1e9);
+            }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> errors = results.stream().flatMap(c -> c.error().stream()).toList();
         if (!errors.isEmpty()) {
