@@ -54,7 +54,7 @@ for checkpoint in tiny-clevr-diffusion tiny-fashion-diffusion; do
         echo
         echo "| batch | CPU images/s | GPU images/s |"
         echo "|---|---|---|"
-        join -t, <(tail -n +2 "$out/$checkpoint-cpu-rate.csv") <(tail -n +2 "$out/$checkpoint-gpu-rate.csv") | tr ',' '|' | sed 's/^/| /; s/$/ |/'
+        join -t, <(tail -n +2 "$out/$checkpoint-cpu-rate.csv") <(tail -n +2 "$out/$checkpoint-gpu-rate.csv") | sed 's/,/ | /g; s/^/| /; s/$/ |/'
         echo
     } >>"$report"
 done
