@@ -36,7 +36,8 @@ public record Settings(Optional<Set<String>> suites, Optional<String> model, Opt
     public static final Set<String> CLASSIFIER_KEYS = Set.of(ClassifierSettings.MODE,
             ClassifierSettings.MIN_SCORES, ClassifierSettings.MAX_SCORES, ClassifierSettings.CUTOFF_PVAL,
             ClassifierSettings.WEIGHTING, ClassifierSettings.WEIGHTING_K, ClassifierSettings.WEIGHTING_FILE,
-            ClassifierSettings.STRATIFIED, ClassifierSettings.BATCH_SIZE, ClassifierSettings.WINDOW,
+            ClassifierSettings.STRATIFIED, ClassifierSettings.T_SAMPLING, ClassifierSettings.PRUNING,
+            ClassifierSettings.BATCH_SIZE, ClassifierSettings.WINDOW,
             ClassifierSettings.TEMPERATURE, ClassifierSettings.T_MIN);
 
     public Settings {

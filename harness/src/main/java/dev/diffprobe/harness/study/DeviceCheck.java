@@ -1,8 +1,11 @@
 package dev.diffprobe.harness.study;
 
+import dev.diffprobe.harness.config.Settings;
+import dev.diffprobe.harness.config.SettingsException;
 import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.CheckpointException;
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.models.TextEmbedding;
 
 import java.io.DataInputStream;
@@ -70,7 +73,14 @@ public final class DeviceCheck {
     }
 
     private static int dump(String checkpoint, Path out, Path rates, double seconds, int maxBatch) throws IOException {
-        try (DiffusionModel model = Checkpoint.openDiffusion(checkpoint)) {
+        ModelSettings models;
+        try {
+            models = Settings.fromSystemProperties().models();
+        } catch (SettingsException e) {
+            System.err.println("device check: " + e.getMessage());
+            return 2;
+        }
+        try (DiffusionModel model = Checkpoint.openDiffusion(checkpoint, models)) {
             List<TextEmbedding> prompts = new ArrayList<>();
             for (String word : List.of("red", "green", "blue", "yellow")) {
                 prompts.add(model.encodeText("A " + word + " object."));
