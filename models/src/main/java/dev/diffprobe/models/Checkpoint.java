@@ -1,10 +1,13 @@
 package dev.diffprobe.models;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 
 /**
  * Opens checkpoints: a directory path or the name of an embedded one (see {@link Checkpoints}),
@@ -37,6 +40,19 @@ public final class Checkpoint {
         require(config, ModelConfig.Kind.CONTRASTIVE);
         Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
         return TorchContrastiveModel.load(config, Checkpoints.fingerprint(config), device);
+    }
+
+    /**
+     * What the checkpoints of this process run on, for reports: the DJL and libtorch versions and
+     * the device the settings choose. Starts libtorch if no checkpoint has yet.
+     */
+    public static Map<String, String> runtime(ModelSettings settings) {
+        Engine engine = TorchRuntime.engine(settings.threads());
+        Map<String, String> runtime = new LinkedHashMap<>();
+        runtime.put("DJL", Engine.getDjlVersion());
+        runtime.put("libtorch", engine.getVersion());
+        runtime.put("device", settings.torchDevice(engine).toString());
+        return runtime;
     }
 
     /** Convenience for callers holding a path. */

@@ -5,7 +5,6 @@ import dev.diffprobe.harness.run.Reporter;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.reports.calibration.CalibrationSplit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +34,10 @@ public final class DiffProbeReporter implements Reporter {
         return files;
     }
 
-    /** Also puts the pictures and CSV tables into Allure as the suite's own result (see SuiteReportResult). */
+    /** The suite's charts and tables; the engine shows them in Allure on the suite, beside its verdicts. */
     @Override
     public List<Path> suiteFinished(List<TaskOutcome> outcomes, Path outDir) {
-        List<Path> files = SuiteFigures.write(outcomes, outDir, split());
-        if (!outcomes.isEmpty()) {
-            List<Path> shown = new ArrayList<>(files.stream()
-                    .filter(f -> f.startsWith(outcomes.get(0).journal().toAbsolutePath().getParent()))
-                    .filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".csv")).toList());
-            Path runSummary = outcomes.get(0).journal().toAbsolutePath().getParent().resolve(SuiteFigures.RUN_SUMMARY);
-            if (Files.isRegularFile(runSummary)) {
-                shown.add(runSummary);
-            }
-            if (settings.allureResults().isPresent()) {
-                SuiteReportResult.write(outcomes.get(0).suite(), shown);
-            }
-        }
-        return files;
+        return SuiteFigures.write(outcomes, outDir, split());
     }
 
     private CalibrationSplit split() {

@@ -5,15 +5,30 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 
+import io.qameta.allure.util.PropertiesUtils;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** The Allure calls behind {@link AllureReport}; loaded only when Allure is on the class path. */
 final class AllureCalls {
+    private static final String HISTORY = "history";
+    private static final Set<String> OWN_LABELS = Set.of("framework", "suite", "package", "testClass", "testMethod");
+
     private AllureCalls() {
     }
 
@@ -24,17 +39,26 @@ final class AllureCalls {
         }
         lifecycle.updateTestCase(result -> {
             result.setFullName(outcome.suite() + "." + outcome.taskName() + "." + check);
-            // The listener labels every result "junit-platform"; one framework label reads better.
-            result.getLabels().removeIf(l -> "framework".equals(l.getName()));
+            // The verdict judges what its task classified: its time on the Timeline and in the
+            // Duration graph is the task's classification time in this run, not the milliseconds
+            // the judgement takes.
+            result.setStart(result.getStart() - outcome.wallTime().toMillis());
+            // The listener labels every result "junit-platform", and a verdict under the anchor
+            // class with that class's suite, package and method: one set of DiffProbe's reads better.
+            result.getLabels().removeIf(l -> OWN_LABELS.contains(l.getName()));
             result.getLabels().addAll(List.of(
                     label("parentSuite", AllureReport.PARENT_SUITE),
                     label("suite", outcome.suite()),
                     label("subSuite", outcome.taskName()),
                     label("feature", outcome.taskName()),
+                    label("package", outcome.suite() + "." + outcome.taskName()),
                     label("framework", "diffprobe")));
             List<Parameter> parameters = result.getParameters();
             parameters.add(parameter("checkpoint", checkpoint(outcome)));
             parameters.add(parameter("n", Integer.toString(outcome.n())));
+            parameters.add(parameter("classification time", String.format(Locale.ROOT, "%.1f s (%d of %d examples"
+                    + " classified in this run)", outcome.wallTime().toMillis() / 1000.0, outcome.n() - outcome.resumed(),
+                    outcome.n())));
             parameters.add(parameter("seed", Long.toString(outcome.settings().seed())));
             parameters.add(parameter("weighting", outcome.classifierSettings().getOrDefault("weighting", "-")));
             outcome.baseline().ifPresent(b -> parameters.add(parameter("baseline", checkpoint(b))));
@@ -49,6 +73,79 @@ final class AllureCalls {
                 attach(lifecycle, file);
             }
         }
+    }
+
+    static void attachToCurrent(List<Path> files) {
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                attach(lifecycle, file);
+            }
+        }
+    }
+
+    /** Where Allure's default writer puts results: {@code allure.results.directory}, from system properties or allure.properties. */
+    static Path resultsDirectory() {
+        return Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
+    }
+
+    static void startRun() {
+        Path dir = resultsDirectory();
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : entries.toList()) {
+                    if (!entry.getFileName().toString().equals(HISTORY)) {
+                        delete(entry);
+                    }
+                }
+            }
+            AtomicFiles.writeString(dir.resolve("categories.json"), FailureCategory.categoriesJson());
+        } catch (IOException e) {
+            throw new RunException("cannot prepare the Allure results folder " + dir.toAbsolutePath() + " for this run: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static void environment(Map<String, String> entries) {
+        Path file = resultsDirectory().resolve("environment.properties");
+        Properties properties = new Properties();
+        try {
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    properties.load(in);
+                }
+            }
+            properties.putAll(entries);
+            StringWriter text = new StringWriter();
+            new TreeMap<>(properties).forEach((k, v) -> {
+                Properties one = new Properties();
+                one.setProperty(k.toString(), v.toString());
+                // Allure reads the file as java.util.Properties do: Latin-1 with \\u escapes, which store() writes.
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                try {
+                    one.store(line, null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                line.toString(StandardCharsets.ISO_8859_1).lines().filter(l -> !l.startsWith("#")).forEach(l -> text.append(l).append('\n'));
+            });
+            Files.createDirectories(file.getParent());
+            AtomicFiles.writeString(file, text.toString());
+        } catch (IOException | UncheckedIOException e) {
+            throw new RunException("cannot write the Allure environment " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.toList()) {
+                    delete(child);
+                }
+            }
+        }
+        Files.delete(path);
     }
 
     private static void attach(AllureLifecycle lifecycle, Path file) {

@@ -2,6 +2,7 @@ package dev.diffprobe.harness.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Labels the Allure result of the verdict test running on the calling thread. Allure's JUnit
@@ -11,6 +12,8 @@ import java.util.List;
  */
 public final class AllureReport {
     private static final boolean AVAILABLE = present("io.qameta.allure.Allure");
+    /** Allure's JUnit Platform listener: with it on the class path, a run writes Allure results. */
+    private static final boolean WRITING = AVAILABLE && present("io.qameta.allure.junitplatform.AllureJunitPlatform");
 
     /** The parent-suite label every DiffProbe result shares in Allure's Suites view. */
     public static final String PARENT_SUITE = "DiffProbe";
@@ -27,6 +30,39 @@ public final class AllureReport {
     public static void annotate(TaskOutcome outcome, String check, List<Path> attachments) {
         if (AVAILABLE) {
             AllureCalls.annotate(outcome, check, attachments);
+        }
+    }
+
+    /** Whether this run writes Allure results (Allure's JUnit Platform listener is on the class path). */
+    public static boolean writing() {
+        return WRITING;
+    }
+
+    /**
+     * Makes the Allure results folder hold this run alone: deletes what earlier runs left in it
+     * except {@code history/} (where the trend of earlier reports is put before a report is
+     * made), and writes {@code categories.json} ({@link FailureCategory}).
+     */
+    public static void startRun() {
+        if (WRITING) {
+            AllureCalls.startRun();
+        }
+    }
+
+    /**
+     * Adds entries to {@code environment.properties} in the results folder, the Environment
+     * widget of the report's overview; entries of earlier suites of the run stay.
+     */
+    public static void environment(Map<String, String> entries) {
+        if (WRITING) {
+            AllureCalls.environment(entries);
+        }
+    }
+
+    /** Attaches files to the Allure fixture running on this thread (a suite's tear-down), if one is. */
+    public static void attachToFixture(List<Path> files) {
+        if (WRITING) {
+            AllureCalls.attachToCurrent(files);
         }
     }
 

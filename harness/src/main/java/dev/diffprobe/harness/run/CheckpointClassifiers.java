@@ -79,4 +79,9 @@ public final class CheckpointClassifiers implements ClassifierSource {
         settings.classifier().forEach(builder::opt);
         return builder.setSeed(settings.seed()).build();
     }
+
+    @Override
+    public Map<String, String> runtime() {
+        return Checkpoint.runtime();
+    }
 }

@@ -2,6 +2,7 @@ package dev.diffprobe.harness.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Opens a checkpoint directory as a classifier. The run layer asks for one per checkpoint and
@@ -18,5 +19,10 @@ public interface ClassifierSource {
      */
     default LoadedCheckpoint describe(Path checkpoint, RunSettings settings) throws IOException {
         return open(checkpoint, settings);
+    }
+
+    /** What the opened checkpoints run on (library versions, device), for reports; none by default. */
+    default Map<String, String> runtime() {
+        return Map.of();
     }
 }

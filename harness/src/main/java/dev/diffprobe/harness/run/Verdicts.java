@@ -122,7 +122,7 @@ public final class Verdicts {
             }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)
-                + "; the accuracy is not judged");
+                + "; " + FailureCategory.NOT_JUDGED);
     }
 
     /**

@@ -58,10 +58,10 @@ class ExecutionTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(3).failed(3));
         results.testEvents().assertThatEvents().haveExactly(1, event(displayName("smoke/Shape: accuracy >= 0.50"),
-                finishedWithFailure(message(m -> m.startsWith("Shape: 0.00 [0.00, 0.32] n=8, threshold 0.50")))));
+                finishedWithFailure(message(m -> m.startsWith("regression: Shape: 0.00 [0.00, 0.32] n=8, threshold 0.50")))));
         results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
                 "smoke/ColorShape: above chance (binomial test, alpha 0.05)"), finishedWithFailure(message(m -> m.startsWith(
-                "ColorShape: 0.00 [0.00, 0.39] n=6, chance 0.50: binomial p=1.000")))));
+                "not above chance: ColorShape: 0.00 [0.00, 0.39] n=6, chance 0.50: binomial p=1.000")))));
     }
 
     @Test
@@ -74,7 +74,7 @@ class ExecutionTest {
         assertThat(out.resolve("smoke/Shape.baseline.csv")).exists();
         results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
                 "smoke/Shape: no regression vs baseline (McNemar, alpha 0.05, max drop 0.00)"),
-                finishedWithFailure(message(m -> m.startsWith("Shape: fake-fake 0.00 vs baseline fake-fake-baseline 1.00"
+                finishedWithFailure(message(m -> m.startsWith("regression: Shape: fake-fake 0.00 vs baseline fake-fake-baseline 1.00"
                         + " (n=8), discordant 8 lost / 0 gained")))));
 
         FakeClassifiers same = FakeClassifiers.perfect();

@@ -4,6 +4,7 @@ import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
 import dev.diffprobe.harness.run.ClassifierSource;
 import dev.diffprobe.harness.run.FailedExamplesException;
+import dev.diffprobe.harness.run.FailureCategory;
 import dev.diffprobe.harness.run.LoadedCheckpoint;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.NoiseSchedule;
@@ -46,6 +47,8 @@ class FailedExamplesTest {
             assertThat(thrown.getMessage()).containsPattern("\\d+ of [68] examples failed \\(NonFiniteOutput x\\d+\\)")
                     .contains("more than 5% allowed").contains("NonFiniteOutput: denoiser returned +Infinity for prompt")
                     .contains("the accuracy is not judged").contains("-Ddiffprobe.maxFailedShare=0.05");
+            assertThat(FailureCategoriesTest.categories("broken", thrown.getMessage()))
+                    .containsExactly(FailureCategory.EXAMPLE_ERRORS);
         }
         String csv = Files.readString(out.resolve("smoke/summary.csv"));
         assertThat(csv.lines().skip(1)).hasSize(2).allSatisfy(line ->

@@ -4,6 +4,7 @@ import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.Claim;
 import dev.diffprobe.harness.run.Claims;
 import dev.diffprobe.harness.run.Comparison;
+import dev.diffprobe.harness.run.FailureCategory;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
 import org.junit.platform.engine.TestSource;
@@ -62,7 +63,7 @@ final class ComparisonDescriptor extends AbstractTestDescriptor implements Node<
         context.listener().reportingEntryPublished(this, ReportEntry.from(verdict.check(), verdict.message()));
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "verdict",
                 "value", verdict.message())));
-        assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
+        assertThat(verdict.passed()).withFailMessage(FailureCategory.CLAIM.message(verdict.message())).isTrue();
         return context;
     }
 

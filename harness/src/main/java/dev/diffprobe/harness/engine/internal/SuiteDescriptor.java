@@ -109,7 +109,8 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         context.runner().ifPresent(TaskRunner::close);
         List<TaskOutcome> outcomes = context.suiteOutcomes().orElse(List.of());
         if (!outcomes.isEmpty()) {
-            SuiteReport.write(spec, outcomes, context);
+            List<Path> files = SuiteReport.write(spec, outcomes, context);
+            SuiteAllure.write(this, spec.name(), outcomes, files, context);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.diffprobe.harness.config.DiffProbeSettings;
 import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.AllureReport;
 import dev.diffprobe.harness.run.Expectation;
+import dev.diffprobe.harness.run.FailureCategory;
 import dev.diffprobe.harness.run.FailedExamplesException;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
@@ -84,21 +85,31 @@ public final class VerdictDescriptor extends AbstractTestDescriptor implements N
         context.listener().reportingEntryPublished(this, ReportEntry.from(Map.of("allure.parameter", "verdict",
                 "value", verdict.message())));
         AllureReport.annotate(outcome, check.word(), context.attachments());
+        String failure = failureMessage(verdict);
         switch (check) {
-            case THRESHOLD -> assertThat(outcome.accuracy()).withFailMessage(verdict.message())
+            case THRESHOLD -> assertThat(outcome.accuracy()).withFailMessage(failure)
                     .isGreaterThanOrEqualTo(thresholds.accuracy().orElseThrow());
             case CHANCE -> {
                 if (verdict.status() == Verdict.Status.AT_CHANCE) {
                     throw new TestAbortedException(verdict.message());
                 }
-                assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
+                assertThat(verdict.passed()).withFailMessage(failure).isTrue();
             }
-            case REGRESSION -> assertThat(verdict.passed()).withFailMessage(verdict.message()).isTrue();
-            case SHAPE_BIAS -> assertThat(ShapeBias.of(outcome).bias()).withFailMessage(verdict.message())
+            case REGRESSION -> assertThat(verdict.passed()).withFailMessage(failure).isTrue();
+            case SHAPE_BIAS -> assertThat(ShapeBias.of(outcome).bias()).withFailMessage(failure)
                     .isGreaterThanOrEqualTo(thresholds.shapeBias().orElseThrow());
-            case COMPLETED -> assertThat(outcome.failures()).withFailMessage(verdict.message()).isZero();
+            case COMPLETED -> assertThat(outcome.failures()).withFailMessage(failure).isZero();
         }
         return context;
+    }
+
+    /** The message a failure of this verdict reads, led by its {@link FailureCategory} (Allure sorts by it). */
+    private String failureMessage(Verdict verdict) {
+        return switch (check) {
+            case THRESHOLD, REGRESSION, SHAPE_BIAS -> FailureCategory.REGRESSION.message(verdict.message());
+            case CHANCE -> FailureCategory.NOT_ABOVE_CHANCE.message(verdict.message());
+            case COMPLETED -> FailureCategory.EXAMPLE_ERRORS.message(verdict.message());
+        };
     }
 
     private Verdict judge(TaskOutcome outcome, Thresholds thresholds, Settings settings) {
