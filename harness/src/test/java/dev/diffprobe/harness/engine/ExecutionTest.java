@@ -151,7 +151,7 @@ class ExecutionTest {
         assertThat(wrong.classified).hasSize(8 + 6);
         results.testEvents().assertThatEvents().haveExactly(1, event(displayName(
                 "smoke/Shape: no regression vs baseline (McNemar, alpha 0.05, max drop 0.00)"),
-                finishedWithFailure(message(m -> m.startsWith("Shape: fake-fake 0.00 vs baseline recorded fingerprint-"
+                finishedWithFailure(message(m -> m.startsWith("regression: Shape: fake-fake 0.00 vs baseline recorded fingerprint-"
                         + " 1.00 (n=8), discordant 8 lost / 0 gained")))));
         // The suite's folder itself works as well as the output root above it.
         run(FakeClassifiers.perfect(), Map.of("baseline", recorded.resolve("smoke").toString(),

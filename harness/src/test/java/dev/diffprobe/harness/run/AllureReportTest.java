@@ -85,7 +85,7 @@ class AllureReportTest {
                 org.assertj.core.groups.Tuple.tuple("framework", "diffprobe"));
         assertThat(result.getLabels()).filteredOn(l -> l.getName().equals("framework")).hasSize(1);
         assertThat(result.getParameters()).extracting(Parameter::getName)
-                .containsExactly("checkpoint", "n", "seed", "weighting", "baseline");
+                .containsExactly("checkpoint", "n", "classification time", "seed", "weighting", "baseline");
         assertThat(result.getParameters()).extracting(Parameter::getValue)
                 .contains("new (fingerprint-)", "200", "1", "old (fingerprint-)");
         assertThat(result.getAttachments()).extracting(Attachment::getName, Attachment::getType)
