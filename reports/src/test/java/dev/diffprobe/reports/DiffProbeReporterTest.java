@@ -135,7 +135,7 @@ class DiffProbeReporterTest {
     }
 
     @Test
-    void theRunsReportSettingsReachTheFiguresAndAllure() throws IOException {
+    void theRunsReportSettingsReachTheFiguresAndNoAllureTestIsMadeOfThem() throws IOException {
         Task shape = Outcomes.bindingTask("Shape", 150);
         List<TaskOutcome> binding = List.of(Outcomes.outcome("binding", shape, out, "tiny", "pruned", 1, 4, false));
         Path suiteDir = binding.get(0).journal().getParent();
@@ -152,7 +152,8 @@ class DiffProbeReporterTest {
             configured.configure(new ReportSettings(OptionalDouble.of(0.3), 0, Optional.of(results)));
             configured.suiteFinished(binding, out);
             assertThat(Files.readString(suiteDir.resolve("calibration.md"))).contains("hashes below 0.30");
-            assertThat(results).isDirectoryContaining("glob:**-result.json");
+            // The charts go on the suite's container in Allure (the engine's tear-down), not into a result of their own.
+            assertThat(results).as("no pseudo-test for the suite's charts").doesNotExist();
         } finally {
             Allure.setLifecycle(previous);
         }

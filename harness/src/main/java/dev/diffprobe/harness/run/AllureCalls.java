@@ -5,7 +5,6 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 
-import io.qameta.allure.util.PropertiesUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,13 +83,7 @@ final class AllureCalls {
         }
     }
 
-    /** Where Allure's default writer puts results: {@code allure.results.directory}, from system properties or allure.properties. */
-    static Path resultsDirectory() {
-        return Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
-    }
-
-    static void startRun() {
-        Path dir = resultsDirectory();
+    static void startRun(Path dir) {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> entries = Files.list(dir)) {
@@ -107,8 +100,8 @@ final class AllureCalls {
         }
     }
 
-    static void environment(Map<String, String> entries) {
-        Path file = resultsDirectory().resolve("environment.properties");
+    static void environment(Path dir, Map<String, String> entries) {
+        Path file = dir.resolve("environment.properties");
         Properties properties = new Properties();
         try {
             if (Files.isRegularFile(file)) {

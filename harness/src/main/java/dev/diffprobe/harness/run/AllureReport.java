@@ -43,9 +43,9 @@ public final class AllureReport {
      * except {@code history/} (where the trend of earlier reports is put before a report is
      * made), and writes {@code categories.json} ({@link FailureCategory}).
      */
-    public static void startRun() {
+    public static void startRun(Path results) {
         if (WRITING) {
-            AllureCalls.startRun();
+            AllureCalls.startRun(results);
         }
     }
 
@@ -53,9 +53,9 @@ public final class AllureReport {
      * Adds entries to {@code environment.properties} in the results folder, the Environment
      * widget of the report's overview; entries of earlier suites of the run stay.
      */
-    public static void environment(Map<String, String> entries) {
+    public static void environment(Path results, Map<String, String> entries) {
         if (WRITING) {
-            AllureCalls.environment(entries);
+            AllureCalls.environment(results, entries);
         }
     }
 

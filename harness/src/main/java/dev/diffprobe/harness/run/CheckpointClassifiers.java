@@ -82,6 +82,6 @@ public final class CheckpointClassifiers implements ClassifierSource {
 
     @Override
     public Map<String, String> runtime() {
-        return Checkpoint.runtime();
+        return Checkpoint.runtime(models);
     }
 }

@@ -35,7 +35,8 @@ final class SuiteAllure {
 
     static void write(TestDescriptor suite, String name, List<TaskOutcome> outcomes, List<Path> files,
                       ProbeContext context) {
-        if (!AllureReport.writing() || outcomes.isEmpty()) {
+        Optional<Path> results = context.settings().reports().allureResults();
+        if (!AllureReport.writing() || results.isEmpty() || outcomes.isEmpty()) {
             return;
         }
         Path dir = outcomes.get(0).journal().toAbsolutePath().getParent();
@@ -50,7 +51,7 @@ final class SuiteAllure {
             context.listener().reportingEntryPublished(suite, ReportEntry.from(Map.of("allure.fixture", "tear_down",
                     "event", "stop", "uuid", uuid)));
         }
-        AllureReport.environment(environment(name, outcomes, context));
+        AllureReport.environment(results.get(), environment(name, outcomes, context));
     }
 
     /** {@code <suite>.checkpoint}, {@code .seed}, {@code .classifier}..., and what the run ran on. */
