@@ -113,6 +113,20 @@ class ExtraChannelDenoiser(nn.Module):
         return torch.cat([y, y[:, :1]], dim=1)
 
 
+class BatchTwoDenoiser(nn.Module):
+    """Right at batch 2 (the load-time dry run), two images at any other batch size."""
+
+    def __init__(self, channels, dim):
+        super().__init__()
+        self.inner = Denoiser(channels, dim)
+
+    def forward(self, x: torch.Tensor, timestep: torch.Tensor, cond: torch.Tensor) -> torch.Tensor:
+        y = self.inner(x, timestep, cond)
+        if x.shape[0] == 2:
+            return y
+        return torch.cat([y, y], dim=0)[:2]
+
+
 class VaeEncoder(nn.Module):
     """[B,3,R,R] in [-1,1] -> latent mean [B,4,R/2,R/2]."""
 
@@ -261,6 +275,7 @@ def broken_modules(channels, dim):
     directory.mkdir(parents=True)
     save(TwoInputDenoiser(channels, dim), directory / "denoiser_two_inputs.pt")
     save(ExtraChannelDenoiser(channels, dim), directory / "denoiser_extra_channel.pt")
+    save(BatchTwoDenoiser(channels, dim), directory / "denoiser_batch_two.pt")
     save(PooledTextEncoder(dim, dim), directory / "text_encoder_pooled.pt")
 
 

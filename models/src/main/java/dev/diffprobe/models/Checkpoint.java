@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Opens checkpoints: a directory path or the name of an embedded one (see {@link Checkpoints}),
- * validated and dry-run at load so that a broken checkpoint fails here, not inside a run.
+ * validated, dry-run and checked against its reference.json at load, so that a broken or
+ * misdescribed checkpoint fails here, not inside a run.
  */
 public final class Checkpoint {
 
@@ -31,7 +32,12 @@ public final class Checkpoint {
         ModelConfig config = config(ref, settings);
         require(config, ModelConfig.Kind.DIFFUSION);
         Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
-        return TorchDiffusionModel.load(config, Checkpoints.fingerprint(config), device, settings.maxBatch());
+        Optional<Reference> reference = ReferenceCheck.of(config);
+        DiffusionModel model = TorchDiffusionModel.load(config, Checkpoints.fingerprint(config), device,
+                settings.maxBatch());
+        reference.map(r -> ReferenceCheck.diffusion(model, config, r)).filter(p -> !p.isEmpty())
+                .ifPresent(problems -> refuse(model::close, config, problems));
+        return model;
     }
 
     /** A contrastive (CLIP-style) checkpoint on the settings' device. */
@@ -39,7 +45,17 @@ public final class Checkpoint {
         ModelConfig config = config(ref, settings);
         require(config, ModelConfig.Kind.CONTRASTIVE);
         Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
-        return TorchContrastiveModel.load(config, Checkpoints.fingerprint(config), device);
+        Optional<Reference> reference = ReferenceCheck.of(config);
+        ContrastiveModel model = TorchContrastiveModel.load(config, Checkpoints.fingerprint(config), device);
+        reference.map(r -> ReferenceCheck.contrastive(model, config, r)).filter(p -> !p.isEmpty())
+                .ifPresent(problems -> refuse(model::close, config, problems));
+        return model;
+    }
+
+    private static void refuse(Runnable close, ModelConfig config, List<String> problems) {
+        close.run();
+        throw new CheckpointException(config.label(), problems.stream().map(p -> "model.yaml contradicts its"
+                + " weights: " + p).toList());
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.diffprobe.models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -27,6 +29,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * cache folder ({@link ModelSettings#checkpointCache()}).
  */
 public final class Checkpoints {
+
+    private static final System.Logger LOG = System.getLogger(Checkpoints.class.getName());
 
     /** Classpath folder of the embedded checkpoints (models/checkpoints/ in the source tree). */
     public static final String RESOURCE_ROOT = "dev/diffprobe/checkpoints/";
@@ -77,37 +81,78 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * The verified copy of an embedded checkpoint in the cache. A copy whose files do not hash to
+     * the embedded bytes (replaced, truncated or deleted since extraction) is moved aside and
+     * extracted again, so nothing runs under the embedded name but the embedded bytes.
+     */
     private static Path extract(String name, ClassLoader loader, Path cache) throws IOException {
         String folder = RESOURCE_ROOT + name + "/";
         List<String> files = embeddedFiles(loader, folder);
         String hash = digest(files, file -> open(loader, folder + file));
         Path target = cache.resolve(name + "-" + hash.substring(0, SHORT_HASH));
-        if (Files.isDirectory(target)) {
+        if (intact(target, files, hash)) {
             return target;
         }
         Files.createDirectories(cache);
         Path staging = Files.createTempDirectory(cache, name + "-staging-");
+        Path aside = null;
         try {
             for (String file : files) {
                 try (InputStream in = open(loader, folder + file)) {
                     Files.copy(in, staging.resolve(file));
                 }
             }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                LOG.log(Level.WARNING, "the cached copy of embedded checkpoint {0} in {1} no longer matches the"
+                        + " embedded files (changed, truncated or deleted); extracting it again", name, target);
+                aside = Files.createTempDirectory(cache, name + "-damaged-");
+                Files.move(target, aside.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            // a concurrent process (parallel Surefire forks) may have moved the same bytes there first
-            if (!Files.isDirectory(target)) {
+            // a concurrent process (parallel Surefire forks) may have put the same bytes there first
+            if (!intact(target, files, hash)) {
                 throw e;
             }
         } finally {
             deleteTree(staging);
+            if (aside != null) {
+                deleteTree(aside);
+            }
+        }
+        if (!intact(target, files, hash)) {
+            throw new IOException("the extracted copy in " + target + " does not match the embedded files");
         }
         return target;
     }
 
-    /** model.yaml and the files it names; an unreadable model.yaml is extracted alone, to be reported on load. */
+    /** Whether {@code target} holds exactly the embedded bytes of every file (no links followed). */
+    private static boolean intact(Path target, List<String> files, String hash) {
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            for (String file : files) {
+                if (!Files.isRegularFile(target.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
+                }
+            }
+            return digest(files, file -> Files.newInputStream(target.resolve(file))).equals(hash);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * model.yaml, the files it names and reference.json when present; an unreadable model.yaml is
+     * extracted alone, to be reported on load.
+     */
     private static List<String> embeddedFiles(ClassLoader loader, String folder) throws IOException {
         TreeSet<String> names = new TreeSet<>(List.of(ModelConfig.FILE_NAME));
+        if (loader.getResource(folder + Reference.FILE_NAME) != null) {
+            names.add(Reference.FILE_NAME);
+        }
         Object root;
         try (InputStream in = open(loader, folder + ModelConfig.FILE_NAME)) {
             root = new Load(LoadSettings.builder().build()).loadFromInputStream(in);

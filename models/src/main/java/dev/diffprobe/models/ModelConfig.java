@@ -197,7 +197,24 @@ public record ModelConfig(
             problems.add("model.yaml field '" + field + "' names " + fileName + ", which does not exist in " + directory);
             return null;
         }
+        if (!insideDirectory(directory, file)) {
+            problems.add("model.yaml field '" + field + "' names " + fileName + ", which is outside the checkpoint"
+                    + " folder " + directory + "; a checkpoint's files must lie inside its folder");
+            return null;
+        }
         return file;
+    }
+
+    /**
+     * Whether {@code file}, with every symbolic link followed, lies inside {@code directory}
+     * (links followed too): an absolute path, a {@code ..} or a link must not reach other files.
+     */
+    private static boolean insideDirectory(Path directory, Path file) {
+        try {
+            return file.toRealPath().startsWith(directory.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static <E extends Enum<E>> E enumField(YamlFields yaml, String key, Class<E> type) {

@@ -1,6 +1,7 @@
 package dev.diffprobe.models;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -196,7 +197,13 @@ final class TorchDiffusionModel implements DiffusionModel {
                     call.create(x, new Shape(batch, latentShape.get(0), latentShape.get(1), latentShape.get(2))),
                     call.create(timesteps),
                     call.create(c, new Shape(batch, tokenizer.length(), embeddingDim)));
-            out = denoiser.forward(inputs).singletonOrThrow().toFloatArray();
+            NDArray output = denoiser.forward(inputs).singletonOrThrow();
+            Shape expected = new Shape(batch, latentShape.get(0), latentShape.get(1), latentShape.get(2));
+            if (!output.getShape().equals(expected)) {
+                throw new ModelOutputShapeException("denoiser of checkpoint " + name() + " returned "
+                        + output.getShape() + " for a batch of " + batch + ", expected " + expected);
+            }
+            out = output.toFloatArray();
         }
         float[][] x0 = new float[batch][];
         for (int i = 0; i < batch; i++) {

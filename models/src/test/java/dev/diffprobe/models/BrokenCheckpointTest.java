@@ -1,11 +1,15 @@
 package dev.diffprobe.models;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +76,45 @@ class BrokenCheckpointTest {
         assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("'prediction' is 'eps', expected one of epsilon, v, x0 (unknown prediction type)");
+    }
+
+    @Test
+    void filesOutsideTheCheckpointFolderAreRefused() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        Path outside = Files.copy(checkpoint.resolve("denoiser.pt"), temp.resolve("outside.pt"));
+        for (String named : List.of("../outside.pt", outside.toAbsolutePath().toString(), "../../../../../../../etc/passwd")) {
+            edit(checkpoint, "denoiser: denoiser.pt", "denoiser: " + named);
+            assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
+                    .as(named).isInstanceOf(CheckpointException.class)
+                    .hasMessageContaining("'files.denoiser' names " + named + ", which is outside the checkpoint folder");
+            edit(checkpoint, "denoiser: " + named, "denoiser: denoiser.pt");
+        }
+        Files.delete(checkpoint.resolve("denoiser.pt"));
+        Files.createSymbolicLink(checkpoint.resolve("denoiser.pt"), outside);
+        assertThatThrownBy(() -> Checkpoint.openDiffusion(checkpoint, Fixtures.settings()))
+                .as("a link inside the folder that leads out of it").isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("'files.denoiser' names denoiser.pt, which is outside the checkpoint folder");
+    }
+
+    @Test
+    void aDenoiserRightOnlyAtTheDryRunsBatchSizeIsANamedShapeErrorAtOtherSizes() throws IOException {
+        Path checkpoint = copy("tiny-diffusion");
+        replace(checkpoint, "denoiser.pt", "denoiser_batch_two.pt");
+        Files.delete(checkpoint.resolve("reference.json"));
+        try (DiffusionModel model = Checkpoint.openDiffusion(checkpoint, Fixtures.settings())) {
+            TextEmbedding cond = model.encodeText("a cube");
+            float[] x = new float[model.latentSize()];
+            assertThat(model.predictX0(List.of(x, x), new float[] {0.2f, 0.7f}, List.of(cond, cond))).hasNumberOfRows(2);
+            for (int batch : new int[] {1, 3, 5}) {
+                List<float[]> xt = Collections.nCopies(batch, x);
+                float[] t = new float[batch];
+                Arrays.fill(t, 0.5f);
+                assertThatThrownBy(() -> model.predictX0(xt, t, Collections.nCopies(batch, cond)))
+                        .as("batch %d", batch).isInstanceOf(ModelOutputShapeException.class)
+                        .hasMessageContaining("returned (2, 3, 8, 8) for a batch of " + batch)
+                        .hasMessageContaining("expected (" + batch + ", 3, 8, 8)");
+            }
+        }
     }
 
     @Test

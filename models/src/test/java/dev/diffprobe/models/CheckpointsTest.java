@@ -3,8 +3,13 @@ package dev.diffprobe.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +33,8 @@ class CheckpointsTest {
         Path extracted = Checkpoints.resolve("test-embedded", cache);
         String fingerprint = Checkpoints.fingerprint(ModelConfig.read(extracted));
         assertThat(extracted.getParent()).isEqualTo(cache);
-        assertThat(extracted.getFileName().toString()).isEqualTo("test-embedded-" + fingerprint.substring(0, 12));
+        assertThat(extracted.getFileName().toString()).matches("test-embedded-[0-9a-f]{12}");
+        assertThat(extracted.resolve("reference.json")).as("extracted, so that loading checks it").exists();
         assertThat(extracted.resolve("denoiser.pt")).exists();
         assertThat(extracted.resolve("text_encoder.pt")).exists();
         assertThat(extracted.resolve("tokenizer.json")).exists();
@@ -41,6 +47,41 @@ class CheckpointsTest {
         try (var entries = Files.list(cache)) {
             assertThat(entries.toList()).as("no staging directories left behind").containsExactly(extracted);
         }
+    }
+
+    @Test
+    void aDamagedCachedCopyIsExtractedAgain() throws IOException {
+        Path extracted = Checkpoints.resolve("test-embedded", cache);
+        Path fixture = Fixtures.dir("tiny-diffusion");
+        byte[] denoiser = Files.readAllBytes(fixture.resolve("denoiser.pt"));
+        List<Damage> damages = List.of(
+                dir -> Files.copy(fixture.resolve("text_encoder.pt"), dir.resolve("denoiser.pt"),
+                        StandardCopyOption.REPLACE_EXISTING),
+                dir -> Files.write(dir.resolve("denoiser.pt"), Arrays.copyOf(denoiser, denoiser.length / 2)),
+                dir -> Files.delete(dir.resolve("denoiser.pt")),
+                dir -> {
+                    Path elsewhere = Files.copy(fixture.resolve("text_encoder.pt"), cache.resolve("elsewhere.pt"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                    Files.delete(dir.resolve("denoiser.pt"));
+                    Files.createSymbolicLink(dir.resolve("denoiser.pt"), elsewhere);
+                },
+                dir -> Files.writeString(dir.resolve("model.yaml"), "name: other\n", StandardOpenOption.APPEND));
+        for (Damage damage : damages) {
+            damage.apply(extracted);
+            assertThat(Checkpoints.resolve("test-embedded", cache)).isEqualTo(extracted);
+            assertThat(Files.isSymbolicLink(extracted.resolve("denoiser.pt"))).isFalse();
+            assertThat(Files.readAllBytes(extracted.resolve("denoiser.pt"))).isEqualTo(denoiser);
+            assertThat(Files.readAllBytes(extracted.resolve("model.yaml")))
+                    .isEqualTo(Files.readAllBytes(fixture.resolve("model.yaml")));
+        }
+        try (var entries = Files.list(cache)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).toList())
+                    .as("nothing left aside").containsExactlyInAnyOrder(extracted.getFileName().toString(), "elsewhere.pt");
+        }
+    }
+
+    private interface Damage {
+        void apply(Path dir) throws IOException;
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.diffprobe.models;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** The tiny random checkpoints of src/test/resources/fixtures (written by make_fixtures.py). */
 final class Fixtures {
@@ -16,6 +19,17 @@ final class Fixtures {
      */
     static ModelSettings settings() {
         return ModelSettings.defaults().withThreads(1);
+    }
+
+    /** A writable copy of a fixture checkpoint under {@code parent}, to break. */
+    static Path copy(String name, Path parent) throws IOException {
+        Path target = Files.createDirectories(parent.resolve(name));
+        try (Stream<Path> files = Files.list(dir(name))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
     }
 
     static Path dir(String name) {

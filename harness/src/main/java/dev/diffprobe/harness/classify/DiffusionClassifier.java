@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.models.DiffusionModel;
+import dev.diffprobe.models.ModelOutputShapeException;
 import dev.diffprobe.models.TextEmbedding;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
@@ -157,6 +158,11 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
                 throw new IllegalStateException("predictX0 returned " + (x0 == null ? "null" : x0.length + " images")
                         + " for a batch of " + batch.size());
             }
+        } catch (ModelOutputShapeException e) {
+            for (ExampleRun run : touched) {
+                fail(run, "ModelOutputShape: " + e.getMessage());
+            }
+            return touched;
         } catch (RuntimeException e) {
             for (ExampleRun run : touched) {
                 fail(run, "ModelError: " + e.getClass().getSimpleName() + ": " + e.getMessage());

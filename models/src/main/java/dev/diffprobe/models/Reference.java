@@ -10,8 +10,13 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** A checkpoint's reference.json (JSON is YAML 1.2, so SnakeYAML Engine reads it). */
+/**
+ * A checkpoint's reference.json: inputs and the outputs Python got from the same TorchScript
+ * files at export (models/training/export.py). JSON is YAML 1.2, so SnakeYAML Engine reads it.
+ */
 final class Reference {
+
+    static final String FILE_NAME = "reference.json";
 
     private final Map<?, ?> root;
 
@@ -20,7 +25,7 @@ final class Reference {
     }
 
     static Reference read(Path directory) throws IOException {
-        try (InputStream in = Files.newInputStream(directory.resolve("reference.json"))) {
+        try (InputStream in = Files.newInputStream(directory.resolve(FILE_NAME))) {
             LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build();
             return new Reference((Map<?, ?>) new Load(settings).loadFromInputStream(in));
         }
@@ -55,6 +60,15 @@ final class Reference {
     long[] tokenIds(int prompt) {
         List<?> row = (List<?>) ((List<?>) root.get("token_ids")).get(prompt);
         return row.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+    }
+
+    /** The dimensions of the nested array under {@code path}, outermost first. */
+    List<Integer> shape(String... path) {
+        List<Integer> shape = new ArrayList<>();
+        for (Object node = get(path); node instanceof List<?> list; node = list.isEmpty() ? null : list.get(0)) {
+            shape.add(list.size());
+        }
+        return shape;
     }
 
     /** Size of the first dimension of the array under {@code path}. */

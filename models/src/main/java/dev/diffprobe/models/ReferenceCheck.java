@@ -1,0 +1,251 @@
+package dev.diffprobe.models;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a loaded checkpoint against its reference.json, so that a model.yaml contradicting its
+ * weights (a v-model declared {@code prediction: epsilon}, a 32-pixel model declared
+ * {@code resolution: 64}) is refused at load instead of scoring wrongly. A few forward passes on
+ * the recorded inputs; a mismatch names the model.yaml field that explains it. A checkpoint
+ * without reference.json loads with a warning, once per directory, that it is unverified.
+ */
+final class ReferenceCheck {
+
+    /**
+     * Largest accepted difference, relative to the larger of 1 and the largest reference value.
+     * Java and Python on one CPU agree to 1e-4; a GPU's TF32 arithmetic drifts further; a wrong
+     * field changes outputs by tenths or more.
+     */
+    static final double TOLERANCE = 1e-2;
+
+    private static final System.Logger LOG = System.getLogger(ReferenceCheck.class.getName());
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
+
+    private ReferenceCheck() {
+    }
+
+    /** The reference of a checkpoint, or empty (with the once-per-directory warning) when it has none. */
+    static Optional<Reference> of(ModelConfig config) {
+        Path file = config.directory().resolve(Reference.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            if (WARNED.add(config.directory().toAbsolutePath().normalize())) {
+                LOG.log(Level.WARNING, "checkpoint {0} has no {1}: its model.yaml is not checked against its"
+                        + " weights (unverified checkpoint)", config.label(), Reference.FILE_NAME);
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Reference.read(config.directory()));
+        } catch (IOException | RuntimeException e) {
+            throw new CheckpointException(config.label(), List.of(Reference.FILE_NAME + " cannot be read: "
+                    + e.getMessage()));
+        }
+    }
+
+    /** Every mismatch between a diffusion checkpoint's outputs and its reference, each naming a field. */
+    static List<String> diffusion(DiffusionModel model, ModelConfig config, Reference reference) {
+        List<String> problems = new ArrayList<>();
+        try {
+            tokens(config, reference, problems);
+            textEmbeddings(model, reference, problems);
+            alphaBar(config, reference, problems);
+            if (problems.isEmpty() && reference.has("predict_x0")) {
+                predictX0(model, config, reference, problems);
+            }
+        } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+            problems.add(Reference.FILE_NAME + " does not fit this kind of checkpoint: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Every mismatch between a contrastive checkpoint's outputs and its reference. */
+    static List<String> contrastive(ContrastiveModel model, ModelConfig config, Reference reference) {
+        List<String> problems = new ArrayList<>();
+        try {
+            tokens(config, reference, problems);
+            float[] expected = reference.floats("text_embeddings");
+            List<String> prompts = reference.prompts();
+            int dim = expected.length / prompts.size();
+            for (int p = 0; p < prompts.size() && problems.isEmpty(); p++) {
+                compare(model.embedText(prompts.get(p)), slice(expected, p, dim), "text embedding of '"
+                        + prompts.get(p) + "'", "files." + ModelConfig.TEXT_ENCODER, problems);
+            }
+            List<Integer> images = reference.shape("image_encoder", "image");
+            if (images.get(2) != config.resolution() || images.get(3) != config.resolution()) {
+                problems.add("resolution: model.yaml says " + config.resolution() + ", but " + Reference.FILE_NAME
+                        + " was made with " + images.get(2) + "x" + images.get(3) + " images");
+                return problems;
+            }
+            float[] pixels = reference.floats("image_encoder", "image");
+            float[] outputs = reference.floats("image_encoder", "output");
+            int count = images.get(0);
+            for (int i = 0; i < count && problems.isEmpty(); i++) {
+                compare(model.embedImage(slice(pixels, i, pixels.length / count)), slice(outputs, i,
+                        outputs.length / count), "image embedding " + i, "files." + ModelConfig.IMAGE_ENCODER, problems);
+            }
+        } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+            problems.add(Reference.FILE_NAME + " does not fit this kind of checkpoint: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    private static void tokens(ModelConfig config, Reference reference, List<String> problems) {
+        try (PromptTokenizer tokenizer = PromptTokenizer.load(config)) {
+            List<String> prompts = reference.prompts();
+            for (int p = 0; p < prompts.size(); p++) {
+                long[] expected = reference.tokenIds(p);
+                long[] actual = tokenizer.tokenize(prompts.get(p)).ids();
+                if (expected.length != actual.length) {
+                    problems.add("max_text_length: model.yaml says " + config.maxTextLength() + ", but "
+                            + Reference.FILE_NAME + " was made with " + expected.length + " tokens per prompt");
+                    return;
+                }
+                if (!Arrays.equals(expected, actual)) {
+                    problems.add("tokenizer: " + config.directory().relativize(config.tokenizer()) + " gives "
+                            + Arrays.toString(actual) + " for '" + prompts.get(p) + "', " + Reference.FILE_NAME
+                            + " records " + Arrays.toString(expected));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void textEmbeddings(DiffusionModel model, Reference reference, List<String> problems) {
+        if (!problems.isEmpty()) {
+            return;
+        }
+        float[] expected = reference.floats("text_embeddings");
+        List<String> prompts = reference.prompts();
+        int size = expected.length / prompts.size();
+        for (int p = 0; p < prompts.size() && problems.isEmpty(); p++) {
+            compare(model.encodeText(prompts.get(p)).values(), slice(expected, p, size),
+                    "text encoder output for '" + prompts.get(p) + "'", "files." + ModelConfig.TEXT_ENCODER, problems);
+        }
+    }
+
+    private static void alphaBar(ModelConfig config, Reference reference, List<String> problems) {
+        NoiseSchedule schedule = Schedules.of(config.schedule());
+        double[] n = reference.doubles("alpha_bar", "n");
+        double[] values = reference.doubles("alpha_bar", "value");
+        int last = config.schedule().trainTimesteps() - 1;
+        for (int i = 0; i < n.length; i++) {
+            double alpha = schedule.alpha(n[i] / last);
+            if (Math.abs(alpha * alpha - values[i]) > TOLERANCE * Math.max(1, Math.abs(values[i]))) {
+                problems.add(String.format(Locale.ROOT, "schedule: model.yaml's schedule gives alpha_bar %.6f at"
+                        + " step %s, %s records %.6f", alpha * alpha, n[i], Reference.FILE_NAME, values[i]));
+                return;
+            }
+        }
+    }
+
+    /**
+     * x0 from the recorded denoiser inputs. When it differs, the recorded raw denoiser output tells
+     * which field is wrong: converted with another prediction type it matches, or the denoiser
+     * itself computes something else.
+     */
+    private static void predictX0(DiffusionModel model, ModelConfig config, Reference reference, List<String> problems) {
+        List<Integer> xtShape = reference.shape("denoiser", "x_t");
+        int batch = xtShape.get(0);
+        int size = xtShape.get(1) * xtShape.get(2) * xtShape.get(3);
+        if (size != model.latentSize()) {
+            String field = config.space() == ModelConfig.Space.PIXEL ? "resolution" : "resolution (or channels)";
+            problems.add(field + ": model.yaml says " + config.resolution() + " pixels and " + config.channels()
+                    + " channels (" + model.latentSize() + " values per x_t), but " + Reference.FILE_NAME
+                    + "'s denoiser inputs are " + xtShape.get(1) + "x" + xtShape.get(2) + "x" + xtShape.get(3));
+            return;
+        }
+        float[] xt = reference.floats("denoiser", "x_t");
+        float[] cond = reference.floats("denoiser", "cond");
+        float[] raw = reference.floats("denoiser", "output");
+        double[] t = reference.doubles("predict_x0", "t");
+        float[] expected = reference.floats("predict_x0", "output");
+        int condSize = cond.length / batch;
+        int length = config.maxTextLength();
+        List<float[]> inputs = new ArrayList<>();
+        List<TextEmbedding> embeddings = new ArrayList<>();
+        float[] times = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            inputs.add(slice(xt, i, size));
+            embeddings.add(new TextEmbedding("reference cond " + i, slice(cond, i, condSize), length,
+                    condSize / length));
+            times[i] = (float) t[i];
+        }
+        float[][] x0 = new float[batch][];
+        for (int from = 0; from < batch; from += model.maxBatch()) {
+            int to = Math.min(batch, from + model.maxBatch());
+            float[][] part = model.predictX0(inputs.subList(from, to), Arrays.copyOfRange(times, from, to),
+                    embeddings.subList(from, to));
+            System.arraycopy(part, 0, x0, from, to - from);
+        }
+        NoiseSchedule schedule = model.schedule();
+        for (int i = 0; i < batch; i++) {
+            float[] want = slice(expected, i, size);
+            if (close(x0[i], want)) {
+                continue;
+            }
+            double alpha = schedule.alpha(t[i]);
+            double sigma = schedule.sigma(t[i]);
+            if (!close(config.prediction().toX0(inputs.get(i), raw, i * size, alpha, sigma), want)) {
+                for (Prediction other : Prediction.values()) {
+                    if (other != config.prediction() && close(other.toX0(inputs.get(i), raw, i * size, alpha, sigma), want)) {
+                        problems.add("prediction: model.yaml says " + name(config.prediction()) + ", but the outputs"
+                                + " " + Reference.FILE_NAME + " records are those of prediction: " + name(other));
+                        return;
+                    }
+                }
+            }
+            problems.add(String.format(Locale.ROOT, "files.%s: x0 at t = %s differs from %s by up to %.4g"
+                    + " (tolerance %.0e): the denoiser computes something else than the one the reference was made"
+                    + " with", ModelConfig.DENOISER, t[i], Reference.FILE_NAME, maxAbsDiff(x0[i], want), TOLERANCE));
+            return;
+        }
+    }
+
+    private static String name(Prediction prediction) {
+        return prediction.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void compare(float[] actual, float[] expected, String what, String field, List<String> problems) {
+        if (actual.length != expected.length) {
+            problems.add(field + ": " + what + " has " + actual.length + " values, " + Reference.FILE_NAME
+                    + " records " + expected.length);
+        } else if (!close(actual, expected)) {
+            problems.add(String.format(Locale.ROOT, "%s: %s differs from %s by up to %.4g (tolerance %.0e)", field,
+                    what, Reference.FILE_NAME, maxAbsDiff(actual, expected), TOLERANCE));
+        }
+    }
+
+    static boolean close(float[] actual, float[] expected) {
+        if (actual.length != expected.length) {
+            return false;
+        }
+        double scale = 1;
+        for (float e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        return maxAbsDiff(actual, expected) <= TOLERANCE * scale;
+    }
+
+    private static double maxAbsDiff(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = Math.abs((double) a[i] - b[i]);
+            max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
+        }
+        return max;
+    }
+
+    private static float[] slice(float[] values, int index, int size) {
+        return Arrays.copyOfRange(values, index * size, (index + 1) * size);
+    }
+}
