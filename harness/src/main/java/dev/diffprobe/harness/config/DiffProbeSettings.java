@@ -172,9 +172,19 @@ public final class DiffProbeSettings {
      */
     public static final String ALLURE_RESULTS = "allure.results.directory";
 
+    /**
+     * Surefire's tag expression of the tests to run ({@code mvn test -Dgroups=binding}); Surefire
+     * filters by it. Read so that an expression selecting none of the engine's tests is an error
+     * naming the tags that exist, not an empty run.
+     */
+    public static final String GROUPS = "groups";
+
+    /** Surefire's tag expression of the tests to leave out; read with {@value #GROUPS}. */
+    public static final String EXCLUDED_GROUPS = "excludedGroups";
+
     /** The keys users type without a prefix; a key close to one of them is warned about. */
     public static final Set<String> SHORT_KEYS = Set.of(SUITE, MODEL, BASELINE, EXAMPLES, SEED, DATA, SHARD,
-            SHARD_COUNT, MERGE, MERGE_PARTIAL);
+            SHARD_COUNT, MERGE, MERGE_PARTIAL, GROUPS, EXCLUDED_GROUPS);
 
     /** The known keys under {@value #PREFIX} and {@value #REPORTS_PREFIX}, classifier settings aside. */
     public static final Set<String> PREFIXED_KEYS = Set.of(ALPHA, REGRESSION_ALPHA, MAX_FAILED_SHARE, OUTPUT, DEVICE, MAX_BATCH,

@@ -23,14 +23,15 @@ import java.util.TreeSet;
  * @param suites the suite names asked for; empty when none was given
  * @param classifier the classifier settings given as {@code diffprobe.classifier.*}, by name
  * @param shards the shard this run classifies, or the shards it merges
+ * @param tags Surefire's tag selection, to explain one that selects nothing
  * @param problems one line per unusable value or unknown key, each naming the key
  * @param warnings one line per key that is close to a known setting but is none
  */
 public record Settings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
                        OptionalInt examples, OptionalLong seed, List<Path> data,
                        Map<String, String> classifier, double alpha, double regressionAlpha, double maxFailedShare,
-                       Path output,
-                       ShardPlan shards, ModelSettings models, ReportSettings reports, List<String> problems, List<String> warnings) {
+                       Path output, ShardPlan shards, TagSelection tags, ModelSettings models, ReportSettings reports,
+                       List<String> problems, List<String> warnings) {
 
     /** The classifier setting names a suite or {@code -D} may use; the seed is the suite's. */
     public static final Set<String> CLASSIFIER_KEYS = Set.of(ClassifierSettings.MODE,

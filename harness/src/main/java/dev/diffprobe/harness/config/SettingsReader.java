@@ -69,7 +69,8 @@ final class SettingsReader {
                         0, "a whole number of at least 0")).orElse(DiffProbeSettings.DEFAULT_TRACE_PLOTS),
                 text(DiffProbeSettings.ALLURE_RESULTS).map(Path::of));
         return new Settings(suites, model, baseline, examples, seed, data, classifier, alpha, regressionAlpha,
-                maxFailedShare, output, shards, models, reports, problems, warnings());
+                maxFailedShare, output, shards, new TagSelection(text(DiffProbeSettings.GROUPS),
+                text(DiffProbeSettings.EXCLUDED_GROUPS)), models, reports, problems, warnings());
     }
 
     private ShardPlan shardPlan() {

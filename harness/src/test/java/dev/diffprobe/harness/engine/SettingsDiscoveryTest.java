@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 /** Settings as the engine sees them: configuration parameters, checked once at discovery. */
@@ -57,5 +58,34 @@ class SettingsDiscoveryTest {
                 "-Dexmaples is not a DiffProbe setting and is ignored; did you mean -Dexamples?",
                 "-Dseeed is not a DiffProbe setting and is ignored; did you mean -Dseed?");
         assertThat(results.getEngineDescriptor().getChildren()).hasSize(1);
+    }
+
+    @Test
+    void anEmptySuiteSettingSaysWhatExists() {
+        EngineDiscoveryResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .configurationParameters(Map.of("suite", " ")).selectors(selectClass(AnchorFixture.class)).discover();
+
+        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message()).startsWith("-Dsuite is empty, so it asks for no suite;")
+                    .contains("other, smoke");
+        });
+    }
+
+    @Test
+    void aTagSelectionMatchingNoTestSaysWhichTagsExist() {
+        EngineDiscoveryResults results = discover(Map.of("groups", "nosuchtag"));
+
+        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::severity, DiscoveryIssue::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.ERROR,
+                        "-Dgroups=nosuchtag selects none of the 3 tests discovered; their tags: control, fast"));
+        assertThat(discover(Map.of("groups", "control", "excludedGroups", "nosuchtag")).getDiscoveryIssues())
+                .isEmpty();
+        assertThat(discover(Map.of("groups", "fast", "excludedGroups", "fast")).getDiscoveryIssues())
+                .extracting(DiscoveryIssue::message).containsExactly("-Dgroups=fast -DexcludedGroups=fast selects none"
+                        + " of the 3 tests discovered; their tags: control, fast");
+        assertThat(discover(Map.of("groups", "fast &")).getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+                .singleElement().asString().startsWith("-Dgroups=fast &: not a JUnit tag expression:");
     }
 }

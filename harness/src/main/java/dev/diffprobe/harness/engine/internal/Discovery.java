@@ -43,6 +43,8 @@ public final class Discovery {
                 .forEach(suite -> ((SuiteDescriptor) suite).addComparisons(settings));
         if (!engine.getChildren().isEmpty()) {
             reportSettings(settings, issues);
+            TagSelectionCheck.problem(settings.tags(), engine).ifPresent(p -> issues.reportIssue(
+                    DiscoveryIssue.create(Severity.ERROR, p)));
         }
         return engine;
     }

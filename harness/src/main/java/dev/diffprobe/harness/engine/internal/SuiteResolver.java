@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.config.DiffProbeSettings;
 import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.engine.DiffProbeSuites;
 import org.junit.platform.commons.support.ResourceSupport;
@@ -266,6 +267,11 @@ final class SuiteResolver implements SelectorResolver {
         Set<String> available = found.stream().map(SuiteFile::name).collect(Collectors.toCollection(TreeSet::new));
         Set<String> missing = new TreeSet<>(settings.wantedNames());
         missing.removeAll(available);
+        if (settings.suites().filter(Set::isEmpty).isPresent() && where.isPresent()) {
+            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "-D" + DiffProbeSettings.SUITE
+                    + " is empty, so it asks for no suite; name one or more, comma-separated, or "
+                    + DiffProbeSettings.ALL_SUITES + " (" + where.get() + " has " + String.join(", ", available) + ")"));
+        }
         if (!missing.isEmpty() && where.isPresent()) {
             issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "-Dsuite asks for " + String.join(", ", missing)
                     + " but " + where.get() + " has no such suite; available: " + String.join(", ", available)));

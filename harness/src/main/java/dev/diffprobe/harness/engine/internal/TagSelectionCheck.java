@@ -1,0 +1,57 @@
+package dev.diffprobe.harness.engine.internal;
+
+import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.config.TagSelection;
+import org.junit.platform.commons.PreconditionViolationException;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Surefire filters the engine's tests by {@code -Dgroups} after discovery; when nothing is left,
+ * JUnit's suite engine ends with a bare "did not discover any tests". Evaluated here on the
+ * discovered tests, such a selection becomes an error that says what was asked and which tags exist.
+ */
+final class TagSelectionCheck {
+    private TagSelectionCheck() {
+    }
+
+    static Optional<String> problem(TagSelection selection, TestDescriptor engine) {
+        if (selection.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PostDiscoveryFilter> filters = new ArrayList<>();
+        String asked = asked(selection);
+        try {
+            selection.included().ifPresent(e -> filters.add(TagFilter.includeTags(e)));
+            selection.excluded().ifPresent(e -> filters.add(TagFilter.excludeTags(e)));
+        } catch (PreconditionViolationException e) {
+            return Optional.of(asked + ": not a JUnit tag expression: " + e.getMessage());
+        }
+        Set<? extends TestDescriptor> tests = engine.getDescendants().stream().filter(TestDescriptor::isTest)
+                .collect(Collectors.toSet());
+        boolean any = tests.stream().anyMatch(t -> filters.stream().allMatch(f -> f.apply(t).included()));
+        if (any || tests.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> tags = new TreeSet<>();
+        tests.forEach(t -> t.getTags().stream().map(TestTag::getName).forEach(tags::add));
+        return Optional.of(asked + " selects none of the " + tests.size() + " tests discovered; their tags: "
+                + (tags.isEmpty() ? "(none)" : String.join(", ", tags)));
+    }
+
+    private static String asked(TagSelection selection) {
+        List<String> parts = new ArrayList<>();
+        selection.included().ifPresent(e -> parts.add("-D" + DiffProbeSettings.GROUPS + "=" + e));
+        selection.excluded().ifPresent(e -> parts.add("-D" + DiffProbeSettings.EXCLUDED_GROUPS + "=" + e));
+        return String.join(" ", parts);
+    }
+}
