@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Several single-threaded workers against one multi-threaded one: denoiser images per second of
 # (A) one JVM with N libtorch intra-op threads, (B) N JVMs with one thread each, side by side (the
-# shape of N shards, -Dshard=i/N, each with -Ddiffprobe.threads=1), and (C) one JVM with one
+# shape of N shards, -Dshard=i/N, each with one libtorch thread), and (C) one JVM with one
 # thread. Rounds alternate A, B, C so that all see the same background load.
 #
 #   models/bench/workers-bench.sh [checkpoint dir] [N] [rounds] [seconds] [batch]
@@ -22,8 +22,8 @@ cd "$root"
 mvn -B -o -q -pl models -am compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt"
 classpath="$root/models/target/classes:$(cat "$out/cp.txt")"
 bench() {
-    java "-Ddiffprobe.threads=$1" -Ddiffprobe.device=cpu -cp "$classpath" dev.diffprobe.models.bench.DenoiserThroughput \
-        "$checkpoint" "$seconds" "$batch" 2>/dev/null | grep -P '^\d+\t' | cut -f2,3
+    java -cp "$classpath" dev.diffprobe.models.bench.DenoiserThroughput \
+        "$checkpoint" "$1" "$seconds" "$batch" 2>/dev/null | grep -P '^\d+\t' | cut -f2,3
 }
 for round in $(seq "$rounds"); do
     load="$(cut -d' ' -f1 /proc/loadavg)"
