@@ -77,14 +77,16 @@ class SettingsDiscoveryTest {
     void aTagSelectionMatchingNoTestSaysWhichTagsExist() {
         EngineDiscoveryResults results = discover(Map.of("groups", "nosuchtag"));
 
-        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::severity, DiscoveryIssue::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.ERROR,
-                        "-Dgroups=nosuchtag selects none of the 3 tests discovered; their tags: control, fast"));
+        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message()).startsWith("-Dgroups=nosuchtag selects none of the 3 tests discovered;"
+                    + " their tags: ").contains("control, fast");
+        });
         assertThat(discover(Map.of("groups", "control", "excludedGroups", "nosuchtag")).getDiscoveryIssues())
                 .isEmpty();
         assertThat(discover(Map.of("groups", "fast", "excludedGroups", "fast")).getDiscoveryIssues())
-                .extracting(DiscoveryIssue::message).containsExactly("-Dgroups=fast -DexcludedGroups=fast selects none"
-                        + " of the 3 tests discovered; their tags: control, fast");
+                .extracting(DiscoveryIssue::message).singleElement().asString()
+                .startsWith("-Dgroups=fast -DexcludedGroups=fast selects none of the 3 tests discovered; their tags: ");
         assertThat(discover(Map.of("groups", "fast &")).getDiscoveryIssues()).extracting(DiscoveryIssue::message)
                 .singleElement().asString().startsWith("-Dgroups=fast &: not a JUnit tag expression:");
     }
