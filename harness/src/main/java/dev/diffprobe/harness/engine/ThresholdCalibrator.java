@@ -1,6 +1,8 @@
 package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.engine.internal.SuiteReader;
+import dev.diffprobe.harness.engine.internal.SuiteSpec;
 import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.FileNames;
 import dev.diffprobe.harness.run.Verdicts;
@@ -18,7 +20,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +53,8 @@ import java.util.regex.Pattern;
  * failed. A threshold below chance is therefore never written.
  * <p>
  * Usage: {@code ThresholdCalibrator SUMMARY_CSV [--examples M] [--alpha A] [--chance-alpha C]
- * [--write SUITE_YAML]}; M defaults to each task's calibration n, A to {@value #DEFAULT_ALPHA},
+ * [--write SUITE_YAML]}; M defaults to each task's examples in the suite file written, else to
+ * its calibration n; A to {@value #DEFAULT_ALPHA},
  * C to the chance verdict's default {@value DiffProbeSettings#DEFAULT_ALPHA}. Prints the
  * verdicts; with {@code --write}, sets each task's {@code expect} and {@code thresholds:
  * accuracy:} in the suite file. {@link VerdictSimulator} then gives the error rates of the
@@ -113,8 +119,9 @@ public final class ThresholdCalibrator {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<Threshold> thresholds = calibrate(List.copyOf(TaskCounts.read(summary).values()), examples, alpha,
-                chanceAlpha);
+        List<TaskCounts> counts = List.copyOf(TaskCounts.read(summary).values());
+        ToIntFunction<TaskCounts> fresh = examplesOf(examples, write);
+        List<Threshold> thresholds = calibrate(counts, fresh, alpha, chanceAlpha);
         for (Threshold t : thresholds) {
             out.println(comment(t, alpha, thresholds.size(), "calibration"));
             out.println(t.above() ? t.task() + ": expect above, accuracy >= " + Verdicts.threshold(t.threshold())
@@ -158,6 +165,38 @@ public final class ThresholdCalibrator {
      * @param chanceAlpha the level of the chance verdict
      */
     static List<Threshold> calibrate(List<TaskCounts> tasks, Integer examples, double alpha, double chanceAlpha) {
+        return calibrate(tasks, task -> examples == null ? task.n() : examples, alpha, chanceAlpha);
+    }
+
+    /**
+     * Fresh-run examples per task: {@code --examples} when given; else, when writing a suite
+     * file, each task's examples as that file declares them, since the thresholds are for runs of
+     * that suite; else the calibration's own n.
+     */
+    private static ToIntFunction<TaskCounts> examplesOf(Integer examples, Path suiteFile) throws IOException {
+        if (examples != null) {
+            return task -> examples;
+        }
+        if (suiteFile == null) {
+            return TaskCounts::n;
+        }
+        String name = suiteFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        SuiteReader.Result read = SuiteReader.readOffline(name, Files.readString(suiteFile, StandardCharsets.UTF_8));
+        SuiteSpec suite = read.suite().orElseThrow(() -> new IllegalArgumentException(suiteFile + ": "
+                + read.problems().stream().map(p -> "line " + p.line() + ": " + p.message()).toList()));
+        Map<String, Integer> declared = new HashMap<>();
+        suite.tasks().forEach(t -> declared.put(t.name(), t.examples()));
+        return task -> {
+            Integer m = declared.get(task.task());
+            if (m == null) {
+                throw new IllegalArgumentException("suite file " + suiteFile + " has no task '" + task.task() + "'");
+            }
+            return m;
+        };
+    }
+
+    static List<Threshold> calibrate(List<TaskCounts> tasks, ToIntFunction<TaskCounts> examples, double alpha,
+                                     double chanceAlpha) {
         if (!(alpha > 0 && alpha < 1) || !(chanceAlpha > 0 && chanceAlpha < 1)) {
             throw new IllegalArgumentException("alpha and the chance verdict's alpha must lie in (0, 1), got "
                     + alpha + " and " + chanceAlpha);
@@ -165,7 +204,7 @@ public final class ThresholdCalibrator {
         double level = alpha / tasks.size();
         List<Threshold> thresholds = new ArrayList<>();
         for (TaskCounts task : tasks) {
-            int m = examples == null ? task.n() : examples;
+            int m = examples.applyAsInt(task);
             int minimum = minimumAboveChance(m, task.chance(), chanceAlpha);
             int fisher = firstCount(m, y -> pWorse(task.correct(), task.n(), y, m) >= level);
             double threshold = fisher >= minimum ? Math.floor((double) fisher / m * 1e4 + 1e-9) / 1e4 : Double.NaN;

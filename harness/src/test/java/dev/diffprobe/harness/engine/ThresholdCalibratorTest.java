@@ -2,6 +2,13 @@ package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.run.Expectation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +125,18 @@ class ThresholdCalibratorTest {
                 .contains("  - name: C\n    type: binding\n    # calibrated: 99/100").doesNotContain("0.10")
                 .endsWith("      accuracy: 0.90\n# end\n");
         assertThat(ThresholdCalibrator.apply(written, thresholds, 0.01, Path.of("summary.csv"))).isEqualTo(written);
+    }
+
+    @Test
+    void writingASuiteCalibratesForTheExamplesItDeclares(@TempDir Path dir) throws IOException {
+        Path summary = Files.write(dir.resolve("summary.csv"), List.of("task,n,correct,accuracy,chance",
+                "Color,100,86,0.86,0.5", "Shape,100,64,0.64,0.5"));
+        Path suite = Files.writeString(dir.resolve("s.yaml"), "suite: s\ncheckpoint: x\nexamples: 1000\ntasks:\n"
+                + "  - name: Color\n    type: binding\n  - name: Shape\n    type: binding\n    examples: 50\n");
+        ThresholdCalibrator.run(new String[] {summary.toString(), "--write", suite.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(Files.readString(suite)).contains("a fresh run of 1000 fails below")
+                .contains("a fresh run of 50 at the chance verdict's minimum");
     }
 
     static TaskCounts counts(String task, int correct, int n) {
