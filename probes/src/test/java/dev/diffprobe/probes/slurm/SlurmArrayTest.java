@@ -129,11 +129,14 @@ class SlurmArrayTest {
             }
         }
         String mergeLog = Files.readString(sharded.resolve("diffprobe-merge-" + merge + ".out"));
-        assertThat(verdicts(mergeLog)).hasSize(40).isEqualTo(verdicts(Files.readString(whole.resolve("run.log"))));
+        String wholeLog = Files.readString(whole.resolve("run.log"));
+        int tests = testsFound(wholeLog);
+        assertThat(verdicts(mergeLog)).isEqualTo(verdicts(wholeLog)).hasSize(tests);
+        assertThat(testsFound(mergeLog)).isEqualTo(tests).isPositive();
         List<String> allure = allure(sharded.resolve("allure-results"));
         assertThat(allure).isEqualTo(allure(whole.resolve("allure-results")));
-        assertThat(allure.stream().filter(r -> r.matches("\"binding\\.[^\" ]+\\.(threshold|chance)\" .*")))
-                .as("a result per verdict").hasSize(40);
+        assertThat(allure.stream().filter(r -> r.startsWith("\"binding.")).count()).as("a result per verdict")
+                .isGreaterThanOrEqualTo(tests);
     }
 
     /** The suite in one JVM, the reference; its exit status. */
@@ -255,9 +258,16 @@ class SlurmArrayTest {
         }
     }
 
-    /** Each verdict's outcome line as DiffProbeMain prints it, sorted. */
+    /** Each verdict's outcome line as DiffProbeMain prints it (status, name, figures), sorted. */
     private static List<String> verdicts(String log) {
-        return log.lines().filter(l -> l.startsWith("PASSED ") || l.startsWith("FAILED ")).sorted().toList();
+        return log.lines().filter(l -> l.matches("(PASSED|FAILED|ABORTED|SKIPPED) .*")).sorted().toList();
+    }
+
+    /** The number of tests the JUnit summary at the end of a DiffProbeMain log reports. */
+    private static int testsFound(String log) {
+        Matcher m = Pattern.compile("\\[\\s*(\\d+) tests found\\s*]").matcher(log);
+        assertThat(m.find()).as("JUnit's summary in the log").isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     /** Each Allure test result's full name, status, message and parameters (the verdict's figures), sorted. */
