@@ -1,18 +1,20 @@
 package dev.diffprobe.models;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * A checkpoint's reference.json: inputs and the outputs Python got from the same TorchScript
- * files at export (models/training/export.py). JSON is YAML 1.2, so SnakeYAML Engine reads it.
+ * files at export (models/training/export.py). Read with Gson (DJL's JSON library): the
+ * checkpoints' files are half a megabyte of numbers, which a YAML parser takes seconds over.
  */
 final class Reference {
 
@@ -25,9 +27,14 @@ final class Reference {
     }
 
     static Reference read(Path directory) throws IOException {
-        try (InputStream in = Files.newInputStream(directory.resolve(FILE_NAME))) {
-            LoadSettings settings = LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build();
-            return new Reference((Map<?, ?>) new Load(settings).loadFromInputStream(in));
+        try (Reader in = Files.newBufferedReader(directory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            Object root = new Gson().fromJson(in, Object.class);
+            if (!(root instanceof Map<?, ?> map)) {
+                throw new IOException(FILE_NAME + " is not a JSON object");
+            }
+            return new Reference(map);
+        } catch (JsonParseException e) {
+            throw new IOException(FILE_NAME + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
