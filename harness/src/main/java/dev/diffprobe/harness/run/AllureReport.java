@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Labels the Allure result of the verdict test running on the calling thread. Allure's JUnit
- * Platform listener gives tests without a class source no suite label and no full name, so the
- * engine calls this from each verdict test. Without Allure on the class path, or with no Allure
- * test case running on this thread (a plain {@code main}), it does nothing.
+ * DiffProbe's part of the Allure report. It labels the Allure result of the verdict test running
+ * on the calling thread (Allure's JUnit Platform listener gives tests without a class source no
+ * suite label and no full name, so the engine calls this from each verdict test); it empties the
+ * results folder for a run and writes its {@code categories.json}; it adds the run's environment;
+ * it attaches a suite's files to the suite's tear-down step. Without Allure on the class path, or
+ * with no Allure test case or step running on this thread (a plain {@code main}), it does nothing.
  */
 public final class AllureReport {
     private static final boolean AVAILABLE = present("io.qameta.allure.Allure");
