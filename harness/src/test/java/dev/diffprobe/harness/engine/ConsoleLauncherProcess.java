@@ -49,15 +49,20 @@ final class ConsoleLauncherProcess {
         command.addAll(Arrays.asList(args));
         command.addAll(List.of("--disable-banner", "--disable-ansi-colors", "--class-path",
                 classPath(extraClassPath)));
-        Path log = workDir.resolve("console-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("the Console Launcher ran past " + TIMEOUT_SECONDS + " s:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
+        // Outside the working directory, which may be the module's own.
+        Path log = Files.createTempFile("console-launcher", ".log");
+        try {
+            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the Console Launcher ran past " + TIMEOUT_SECONDS + " s:\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     private static String classPath(List<Path> extra) {
