@@ -314,4 +314,19 @@ class DiffusionClassifierTest {
         assertThat(results.values()).allSatisfy(c ->
                 assertThat(c.error()).hasValue("ModelError: IllegalStateException: native error"));
     }
+
+    @Test
+    void aDenoiserOutputOfTheWrongShapeFailsTheExamplesAsModelOutputShape() {
+        FakeTask task = new FakeTask(2, 0.5);
+        FakeDiffusionModel model = new FakeDiffusionModel(FakeTask.RESOLUTION, 8, 0, task.means, null) {
+            @Override
+            public float[][] predictX0(List<float[]> xt, float[] t, List<dev.diffprobe.models.TextEmbedding> cond) {
+                throw new dev.diffprobe.models.ModelOutputShapeException("denoiser of checkpoint fake returned"
+                        + " (2, 3, 8, 8) for a batch of " + xt.size() + ", expected (" + xt.size() + ", 3, 8, 8)");
+            }
+        };
+        Map<String, Classification> results = classify(model, settings().build(), task.examples(3));
+        assertThat(results.values()).allSatisfy(c -> assertThat(c.error()).hasValueSatisfying(e ->
+                assertThat(e).startsWith("ModelOutputShape: denoiser of checkpoint fake returned (2, 3, 8, 8)")));
+    }
 }

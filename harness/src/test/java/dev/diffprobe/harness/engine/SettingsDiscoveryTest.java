@@ -90,4 +90,19 @@ class SettingsDiscoveryTest {
         assertThat(discover(Map.of("groups", "fast &")).getDiscoveryIssues()).extracting(DiscoveryIssue::message)
                 .singleElement().asString().startsWith("-Dgroups=fast &: not a JUnit tag expression:");
     }
+
+    @Test
+    void aGpuAskedForIsCheckedAtDiscovery() {
+        EngineDiscoveryResults results = discover(Map.of("diffprobe.device", "gpu"));
+
+        // Discovery started libtorch (offline) to count the GPUs; ask it the same.
+        if (ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() > 0) {
+            assertThat(results.getDiscoveryIssues()).isEmpty();
+        } else {
+            assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+                assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+                assertThat(issue.message()).startsWith("diffprobe.device=gpu, but libtorch sees no GPU");
+            });
+        }
+    }
 }
