@@ -11,6 +11,13 @@ public interface ContrastiveModel extends AutoCloseable {
     /** RGB pixels [3, resolution, resolution] in [-1, 1] to an embedding. */
     float[] embedImage(float[] pixels);
 
+    /**
+     * The ids a prompt reaches the text encoder as, and how many of its tokens the checkpoint's
+     * vocabulary does not know; no network runs. Whether a task's candidates can be told apart
+     * at all is decided from this.
+     */
+    PromptTokens tokenize(String prompt);
+
     /** A prompt to an embedding; implementations cache per prompt. */
     float[] embedText(String prompt);
 

@@ -27,6 +27,13 @@ public interface DiffusionModel extends AutoCloseable {
     /** RGB pixels [3, resolution, resolution] in [-1, 1] to x (the pixels, or the VAE latent mean times scale). */
     float[] encodeImage(float[] pixels);
 
+    /**
+     * The ids a prompt reaches the text encoder as, and how many of its tokens the checkpoint's
+     * vocabulary does not know; no network runs. Whether a task's candidates can be told apart
+     * at all is decided from this.
+     */
+    PromptTokens tokenize(String prompt);
+
     /** Encodes a prompt; implementations cache per prompt. */
     TextEmbedding encodeText(String prompt);
 

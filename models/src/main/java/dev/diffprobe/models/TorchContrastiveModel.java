@@ -89,12 +89,17 @@ final class TorchContrastiveModel implements ContrastiveModel {
     }
 
     @Override
+    public PromptTokens tokenize(String prompt) {
+        return tokenizer.tokenize(prompt);
+    }
+
+    @Override
     public float[] embedText(String prompt) {
         float[] cached = embeddings.get(prompt);
         if (cached != null) {
             return cached;
         }
-        PromptTokenizer.Tokens tokens = tokenizer.tokenize(prompt);
+        PromptTokens tokens = tokenizer.tokenize(prompt);
         if (tokens.truncated()) {
             LOG.log(Level.WARNING, "prompt ''{0}'' has more than {1} tokens; checkpoint {2} sees only the first {1}",
                     prompt, tokenizer.length(), name());

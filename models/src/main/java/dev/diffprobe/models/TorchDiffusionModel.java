@@ -141,12 +141,17 @@ final class TorchDiffusionModel implements DiffusionModel {
     }
 
     @Override
+    public PromptTokens tokenize(String prompt) {
+        return tokenizer.tokenize(prompt);
+    }
+
+    @Override
     public TextEmbedding encodeText(String prompt) {
         TextEmbedding cached = embeddings.get(prompt);
         if (cached != null) {
             return cached;
         }
-        PromptTokenizer.Tokens tokens = tokenizer.tokenize(prompt);
+        PromptTokens tokens = tokenizer.tokenize(prompt);
         if (tokens.truncated()) {
             LOG.log(Level.WARNING, "prompt ''{0}'' has more than {1} tokens; checkpoint {2} sees only the first {1}",
                     prompt, tokenizer.length(), name());

@@ -53,6 +53,27 @@ class FixtureCheckpointTest {
     }
 
     @Test
+    void countsUnknownTokensBeforeAnyNetworkRuns() {
+        try (DiffusionModel diffusion = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"));
+                ContrastiveModel contrastive = Checkpoint.openContrastive(Fixtures.dir("tiny-contrastive").toString())) {
+            for (var tokenize : List.<java.util.function.Function<String, PromptTokens>>of(diffusion::tokenize,
+                    contrastive::tokenize)) {
+                PromptTokens known = tokenize.apply("A red cube.");
+                assertThat(known.tokens()).isEqualTo(4);
+                assertThat(known.unknown()).isZero();
+                assertThat(known.ids()).hasSize(6);
+                PromptTokens purple = tokenize.apply("a purple cone");
+                assertThat(purple.tokens()).isEqualTo(3);
+                assertThat(purple.unknown()).as("purple and cone are not in the fixture's vocabulary").isEqualTo(2);
+                PromptTokens otherWords = tokenize.apply("a golden pyramid");
+                assertThat(otherWords.sameIds(purple)).as("both unknown words become [UNK]").isTrue();
+                assertThat(tokenize.apply("dog cat").allUnknown()).isTrue();
+                assertThat(tokenize.apply("a small red cube left of a large blue sphere").truncated()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void refusesBatchesItCannotTake() {
         try (DiffusionModel model = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"), Fixtures.settings().withMaxBatch(2))) {
             TextEmbedding cond = model.encodeText("a cube");

@@ -3,6 +3,7 @@ package dev.diffprobe.harness.classify;
 import dev.diffprobe.models.ContrastiveModel;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
+import dev.diffprobe.tasks.Task;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +36,17 @@ public final class ContrastiveClassifier implements ZeroShotClassifier {
     }
 
     @Override
+    public Optional<String> cannotExpress(Task task) {
+        return Expressibility.problem(model.name(), task, model::tokenize);
+    }
+
+    /** Candidates with identical prompts are scored once and share their scores ({@link TiedCandidates}). */
+    @Override
     public void classify(List<Example> examples, Consumer<Classification> sink) {
+        TiedCandidates.classify(examples, sink, this::classifyDistinct);
+    }
+
+    private void classifyDistinct(List<Example> examples, Consumer<Classification> sink) {
         for (Example example : examples) {
             try {
                 sink.accept(classify(example));

@@ -5,6 +5,7 @@ import dev.diffprobe.models.ModelOutputShapeException;
 import dev.diffprobe.models.TextEmbedding;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
+import dev.diffprobe.tasks.Task;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,7 +87,17 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
     }
 
     @Override
+    public Optional<String> cannotExpress(Task task) {
+        return Expressibility.problem(model.name(), task, model::tokenize);
+    }
+
+    /** Candidates with identical prompts are scored once and share their scores ({@link TiedCandidates}). */
+    @Override
     public void classify(List<Example> examples, Consumer<Classification> sink) {
+        TiedCandidates.classify(examples, sink, this::classifyDistinct);
+    }
+
+    private void classifyDistinct(List<Example> examples, Consumer<Classification> sink) {
         Iterator<Example> pending = examples.iterator();
         List<ExampleRun> active = new ArrayList<>();
         ArrayDeque<Item> queue = new ArrayDeque<>();

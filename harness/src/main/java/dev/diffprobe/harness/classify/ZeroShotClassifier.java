@@ -1,8 +1,10 @@
 package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.tasks.Example;
+import dev.diffprobe.tasks.Task;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -13,4 +15,13 @@ import java.util.function.Consumer;
  */
 public interface ZeroShotClassifier {
     void classify(List<Example> examples, Consumer<Classification> sink);
+
+    /**
+     * Why this classifier's model cannot tell the task's candidates apart (see
+     * {@link Expressibility}), found without running the model; empty when it can, or when the
+     * classifier has no tokenizer to ask.
+     */
+    default Optional<String> cannotExpress(Task task) {
+        return Optional.empty();
+    }
 }

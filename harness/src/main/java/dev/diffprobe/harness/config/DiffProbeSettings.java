@@ -46,7 +46,12 @@ public final class DiffProbeSettings {
      */
     public static final String BASELINE = "baseline";
 
-    /** Most examples per task (the first N of each task), for quick runs. Default: the suite's count. */
+    /**
+     * Examples per task in place of the suite's {@code examples}: the same examples a suite
+     * declaring this count takes (a class-balanced subsample of a dataset, fixed by the seed, so
+     * a quick look sees every class and the same N always means the same images). Default: the
+     * suite's count.
+     */
     public static final String EXAMPLES = "examples";
 
     /**

@@ -78,6 +78,24 @@ public final class TaskRunner implements AutoCloseable {
         return runOn(suite, task, examples, checkpoint, effective, journalPath(suite, task, ".csv"), baseline);
     }
 
+    /**
+     * Why {@code checkpoint}, or the baseline, cannot tell the task's candidates apart (see
+     * {@link dev.diffprobe.harness.classify.Expressibility}), found from their tokenizers before
+     * any example runs; empty when both can. Opens the checkpoints with the classifier settings
+     * {@link #run(String, Task, Path, Map)} will use, so the run then finds them open.
+     */
+    public Optional<String> cannotExpress(Task task, Path checkpoint, Map<String, String> classifier) {
+        Map<String, String> merged = new TreeMap<>(settings.classifier());
+        merged.putAll(classifier);
+        RunSettings effective = settings.withClassifier(merged);
+        Optional<String> problem = open(checkpoint, effective, task).classifier().cannotExpress(task);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        return settings.baseline().flatMap(baseline -> open(baseline, effective, task).classifier()
+                .cannotExpress(task));
+    }
+
     private TaskOutcome runOn(String suite, Task task, List<Example> examples, Path checkpoint, RunSettings effective,
                               Path journalFile, Optional<TaskOutcome> baseline) {
         long start = nanoClock.getAsLong();

@@ -44,6 +44,11 @@ class ContrastiveClassifierTest {
         }
 
         @Override
+        public dev.diffprobe.models.PromptTokens tokenize(String prompt) {
+            return new dev.diffprobe.models.PromptTokens(new long[] {prompt.hashCode()}, 1, 0, false);
+        }
+
+        @Override
         public float[] embedText(String prompt) {
             textCalls++;
             return texts.get(prompt);

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.classify;
 
+import dev.diffprobe.models.TextEmbedding;
 import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -197,14 +198,63 @@ class DiffusionClassifierTest {
     }
 
     @Test
-    void candidatesThatEncodeIdenticallyFailTheExampleByName() {
+    void candidatesWithIdenticalPromptsAreScoredOnceShareTheirScoresAndEitherCountsAsTheTrueClass() {
         FakeTask task = new FakeTask(2, 0.5);
         FakeDiffusionModel model = task.model(8, 0.2);
+        List<Candidate> withTwin = List.of(Candidate.of(FakeTask.prompt(0)), Candidate.of(FakeTask.prompt(1)),
+                new Candidate("again", List.of(FakeTask.prompt(1))));
+        List<Example> examples = new ArrayList<>();
+        for (int label : new int[] {0, 1, 2}) {
+            examples.add(new Example("x" + label, r -> FakeTask.image(Math.min(label, 1), 0.5), withTwin, label,
+                    Map.of()));
+        }
+        Map<String, Classification> results = classify(model, settings().build(), examples);
+        Map<String, Classification> distinct = classify(task.model(8, 0.2), settings().build(), examples.stream()
+                .map(e -> new Example(e.id(), e.image(), withTwin.subList(0, 2), Math.min(e.label(), 1), Map.of()))
+                .toList());
+        assertThat(model.textEncodings.get(FakeTask.prompt(1))).as("the shared prompt is encoded once").isEqualTo(1);
+        for (Example e : examples) {
+            Classification c = results.get(e.id());
+            Classification alone = distinct.get(e.id());
+            assertThat(c.error()).isEmpty();
+            assertThat(c.label()).isEqualTo(e.label());
+            assertThat(c.correct()).as("%s: the winning prompt is the true class's", e.id()).isTrue();
+            assertThat(c.predicted()).isEqualTo(e.label());
+            assertThat(c.meanScores()).containsExactly(alone.meanScores()[0], alone.meanScores()[1],
+                    alone.meanScores()[1]);
+            assertThat(c.scoreCounts()).containsExactly(alone.scoreCounts()[0], alone.scoreCounts()[1],
+                    alone.scoreCounts()[1]);
+            assertThat(c.denoiserCalls()).as("no call for the twin").isEqualTo(alone.denoiserCalls());
+            assertThat(c.softmax()).containsExactly(alone.softmax()[0], alone.softmax()[1] / 2,
+                    alone.softmax()[1] / 2);
+        }
+    }
+
+    @Test
+    void aWrongAnswerAmongTwinsIsReportedAsTheFirstOfThem() {
+        FakeTask task = new FakeTask(2, 0.5);
+        List<Candidate> withTwin = List.of(Candidate.of(FakeTask.prompt(0)), Candidate.of(FakeTask.prompt(1)),
+                new Candidate("again", List.of(FakeTask.prompt(1))));
+        Example mislabelled = new Example("m", r -> FakeTask.image(1, 0.5), withTwin, 0, Map.of());
+        Classification c = classify(task.model(8, 0.2), settings().build(), List.of(mislabelled)).get("m");
+        assertThat(c.predicted()).isEqualTo(1);
+        assertThat(c.correct()).isFalse();
+    }
+
+    @Test
+    void differentPromptsThatEncodeIdenticallyFailTheExampleByName() {
+        FakeTask task = new FakeTask(2, 0.5);
+        FakeDiffusionModel model = new FakeDiffusionModel(FakeTask.RESOLUTION, 8, 0.2, task.means, null) {
+            @Override
+            public TextEmbedding encodeText(String prompt) {
+                return super.encodeText(prompt.equals("alias") ? FakeTask.prompt(0) : prompt);
+            }
+        };
         Example twins = new Example("twins", r -> FakeTask.image(0, 0.5), List.of(Candidate.of(FakeTask.prompt(0)),
-                new Candidate("again", List.of(FakeTask.prompt(0)))), 0, Map.of());
+                Candidate.of("alias")), 0, Map.of());
         Map<String, Classification> results = classify(model, settings().build(), List.of(twins));
         assertThat(results.get("twins").error()).hasValue("IndistinguishableCandidates: example twins: candidates '"
-                + FakeTask.prompt(0) + "' and 'again' encode to the same text embeddings");
+                + FakeTask.prompt(0) + "' and 'alias' encode to the same text embeddings");
         assertThat(model.batchSizes).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.diffprobe.harness.classify;
 
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.NoiseSchedule;
+import dev.diffprobe.models.PromptTokens;
 import dev.diffprobe.models.TextEmbedding;
 
 import java.util.ArrayList;
@@ -93,6 +94,22 @@ class FakeDiffusionModel implements DiffusionModel {
     public float[] encodeImage(float[] pixels) {
         imageEncodings++;
         return pixels.clone();
+    }
+
+    /** Words of the prompts it knows are its vocabulary: a word's id is its hash, any other word is 1. */
+    @Override
+    public PromptTokens tokenize(String prompt) {
+        java.util.Set<String> vocabulary = new java.util.HashSet<>();
+        means.keySet().forEach(p -> vocabulary.addAll(List.of(p.split(" "))));
+        String[] words = prompt.split(" ");
+        long[] ids = new long[words.length];
+        int unknown = 0;
+        for (int i = 0; i < words.length; i++) {
+            boolean known = vocabulary.contains(words[i]);
+            ids[i] = known ? words[i].hashCode() : 1;
+            unknown += known ? 0 : 1;
+        }
+        return new PromptTokens(ids, words.length, unknown, false);
     }
 
     @Override

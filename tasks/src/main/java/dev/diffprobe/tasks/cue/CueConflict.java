@@ -7,6 +7,7 @@ import dev.diffprobe.tasks.data.ClassPrompts;
 import dev.diffprobe.tasks.data.DatasetFormatException;
 import dev.diffprobe.tasks.data.FileImage;
 import dev.diffprobe.tasks.data.MissingDataException;
+import dev.diffprobe.tasks.data.Subsample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +44,26 @@ public final class CueConflict {
      * first {@code templates} of the bundled templates (ImageNet's: "a bad photo of a {}." first).
      */
     public static Task task(List<Path> roots, int templates) throws IOException {
+        return task(read(roots), ClassPrompts.of("CueConflict").ensemble(templates));
+    }
+
+    /**
+     * The same with at most {@code n} stimuli, a subsample balanced over the shape classes
+     * ({@link Subsample#balanced}), so the same {@code n} and seed always give the same images.
+     */
+    public static Task task(List<Path> roots, int n, long seed, int templates) throws IOException {
+        List<Stimulus> stimuli = Subsample.balanced(read(roots), s -> CLASSES.indexOf(s.shape()), n, seed);
+        return task(stimuli, ClassPrompts.of("CueConflict").ensemble(templates));
+    }
+
+    /** Every stimulus under the first data root holding {@value #PATH}. */
+    public static List<Stimulus> read(List<Path> roots) throws IOException {
         if (roots.isEmpty()) {
             throw new IllegalArgumentException("no data root given for CueConflict");
         }
         for (Path root : roots) {
             if (Files.isDirectory(root.resolve(PATH))) {
-                return task(read(root.resolve(PATH)), ClassPrompts.of("CueConflict").ensemble(templates));
+                return read(root.resolve(PATH));
             }
         }
         throw new MissingDataException("CueConflict", roots.get(0).resolve(PATH), SOURCE);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 /**
  * Balanced, deterministic subsampling (the paper evaluated 4096 examples per dataset). Each
@@ -16,19 +17,24 @@ public final class Subsample {
     }
 
     public static List<LabeledImage> balanced(List<LabeledImage> images, int n, long seed) {
+        return balanced(images, LabeledImage::label, n, seed);
+    }
+
+    /** The same for any items, {@code label} giving each its class index (0 or more). */
+    public static <T> List<T> balanced(List<T> items, ToIntFunction<T> label, int n, long seed) {
         if (n < 1) {
             throw new IllegalArgumentException("subsample size must be positive, got " + n);
         }
-        if (n >= images.size()) {
-            return List.copyOf(images);
+        if (n >= items.size()) {
+            return List.copyOf(items);
         }
-        int classes = images.stream().mapToInt(LabeledImage::label).max().orElse(-1) + 1;
+        int classes = items.stream().mapToInt(label).max().orElse(-1) + 1;
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             byClass.add(new ArrayList<>());
         }
-        for (int i = 0; i < images.size(); i++) {
-            byClass.get(images.get(i).label()).add(i);
+        for (int i = 0; i < items.size(); i++) {
+            byClass.get(label.applyAsInt(items.get(i))).add(i);
         }
         for (int c = 0; c < classes; c++) {
             java.util.Collections.shuffle(byClass.get(c), new Random(seed * 1_000_003L + c));
@@ -42,6 +48,6 @@ public final class Subsample {
             }
         }
         taken.sort(Comparator.naturalOrder());
-        return taken.stream().map(images::get).toList();
+        return taken.stream().map(items::get).toList();
     }
 }

@@ -4,19 +4,13 @@ import dev.diffprobe.tasks.Candidate;
 import dev.diffprobe.tasks.Example;
 import dev.diffprobe.tasks.Task;
 import dev.diffprobe.tasks.cue.CueConflict;
-import dev.diffprobe.tasks.cue.Stimulus;
 import dev.diffprobe.tasks.data.ClassPrompts;
 import dev.diffprobe.tasks.data.DatasetCatalog;
-import dev.diffprobe.tasks.data.MissingDataException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * Dataset and Cue-Conflict tasks from the data roots, through the tasks module's catalog. A
@@ -24,20 +18,16 @@ import java.util.Random;
  * catalog's dataset name.
  */
 final class DatasetTaskFactory {
-    /** Where Cue-Conflict lives under a data root. */
-    static final String CUE_CONFLICT_FOLDER = "cue-conflict";
-    /** Where Geirhos et al. publish the stimuli. */
-    static final String CUE_CONFLICT_SOURCE =
-            "https://github.com/rgeirhos/texture-vs-shape (stimuli/style-transfer-preprocessed-512)";
     /** The only split the catalog reads; datasets are evaluated on their test split, as in the paper. */
     static final String TEST_SPLIT = "test";
 
     private DatasetTaskFactory() {
     }
 
-    static Task build(TaskSpec spec, long seed, List<Path> roots) throws IOException {
-        Task task = spec.type() == TaskType.CUE_CONFLICT ? cueConflict(spec, seed, roots)
-                : DatasetCatalog.task(spec.source(), roots, spec.examples(), seed, 1);
+    /** The task with at most {@code examples} images, a class-balanced subsample fixed by the seed. */
+    static Task build(TaskSpec spec, long seed, int examples, List<Path> roots) throws IOException {
+        Task task = spec.type() == TaskType.CUE_CONFLICT ? CueConflict.task(roots, examples, seed, 1)
+                : DatasetCatalog.task(spec.source(), roots, examples, seed, 1);
         return spec.template().map(t -> withTemplate(task, spec.source(), t)).orElse(task);
     }
 
@@ -57,19 +47,6 @@ final class DatasetTaskFactory {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-    }
-
-    private static Task cueConflict(TaskSpec spec, long seed, List<Path> roots) throws IOException {
-        Path root = roots.stream().map(r -> r.resolve(CUE_CONFLICT_FOLDER)).filter(Files::isDirectory).findFirst()
-                .orElseThrow(() -> new MissingDataException("CueConflict", roots.get(0).resolve(CUE_CONFLICT_FOLDER),
-                        CUE_CONFLICT_SOURCE));
-        List<Stimulus> stimuli = new ArrayList<>(CueConflict.read(root));
-        if (spec.examples() < stimuli.size()) {
-            // A seeded shuffle, so that a cap keeps every class instead of the first folders.
-            Collections.shuffle(stimuli, new Random(seed));
-            stimuli = stimuli.subList(0, spec.examples());
-        }
-        return CueConflict.task(stimuli, ClassPrompts.of("CueConflict").candidates());
     }
 
     private static Task withTemplate(Task task, String dataset, String template) {

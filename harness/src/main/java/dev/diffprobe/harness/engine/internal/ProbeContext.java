@@ -17,14 +17,14 @@ import java.util.Optional;
 /**
  * What a node of the tree hands its children while executing: the settings, checkpoint opener,
  * reporters and listener for all; from a suite, its runner and the list its tasks' outcomes go
- * to; from a task, the task built (or why its data is missing), then its outcome and the report
- * files written for it, for the verdicts to judge and attach; in a merge of shards, the suite's
- * checked shards.
+ * to; from a task, the task built (or why it is skipped: its data is missing, or the checkpoint
+ * cannot express its candidates), then its outcome and the report files written for it, for the
+ * verdicts to judge and attach; in a merge of shards, the suite's checked shards.
  */
 public record ProbeContext(Settings settings, ClassifierSource classifiers, Reporters reporters,
                            EngineExecutionListener listener, Optional<TaskRunner> runner,
                            Optional<List<TaskOutcome>> suiteOutcomes, Optional<Task> task,
-                           Optional<String> missingData, Optional<TaskOutcome> outcome,
+                           Optional<String> skipReason, Optional<TaskOutcome> outcome,
                            List<Path> attachments, Optional<ShardMerge> merge) implements EngineExecutionContext {
 
     public static ProbeContext root(Settings settings, ClassifierSource classifiers, Reporters reporters,
@@ -43,13 +43,13 @@ public record ProbeContext(Settings settings, ClassifierSource classifiers, Repo
                 Optional.of(built), Optional.empty(), Optional.empty(), List.of(), merge);
     }
 
-    ProbeContext withMissingData(String reason) {
+    ProbeContext withSkip(String reason) {
         return new ProbeContext(settings, classifiers, reporters, listener, runner, suiteOutcomes,
                 Optional.empty(), Optional.of(reason), Optional.empty(), List.of(), merge);
     }
 
     ProbeContext withOutcome(TaskOutcome taskOutcome, List<Path> files) {
         return new ProbeContext(settings, classifiers, reporters, listener, runner, suiteOutcomes, task,
-                missingData, Optional.of(taskOutcome), List.copyOf(files), merge);
+                skipReason, Optional.of(taskOutcome), List.copyOf(files), merge);
     }
 }

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.engine.internal;
 
+import dev.diffprobe.harness.engine.DiffProbeSettings;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
 import dev.diffprobe.harness.run.TaskOutcome;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * A task: a container whose execution classifies the task's examples once (resuming from its
  * journal) and hands the outcome to its verdict tests. A dataset task whose files are absent is
- * skipped with the path it expected.
+ * skipped with the path it expected; a task whose candidates the checkpoint cannot tell apart
+ * (class names its tokenizer does not know) is skipped with the names, before any model call.
  */
 public final class TaskDescriptor extends AbstractTestDescriptor implements Node<ProbeContext> {
     private final SuiteDescriptor suite;
@@ -59,14 +61,21 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
 
     /**
      * Builds the task here, before anything runs, because only reading the dataset tells whether
-     * its files are there; a missing dataset skips the task with the path expected and the source.
+     * its files are there, and only the checkpoint's tokenizer whether it can express the task's
+     * candidates; either failing skips the task with the reason.
      */
     @Override
     public ProbeContext prepare(ProbeContext context) {
         try {
-            return context.withTask(TaskFactory.build(spec, suite.seed(context.settings()), context.settings().data()));
+            EngineSettings settings = context.settings();
+            Task task = TaskFactory.build(spec, suite.seed(settings), settings.examples().orElse(spec.examples()),
+                    settings.data());
+            Optional<String> inexpressible = context.runner().flatMap(runner -> runner.cannotExpress(task,
+                    checkpoint.orElse(runner.settings().checkpoint()), SuiteClassifier.resolved(spec.classifier())));
+            return inexpressible.map(reason -> context.withSkip(reason + "; run it with -D" + DiffProbeSettings.MODEL
+                    + "=<a checkpoint whose tokenizer knows them>")).orElseGet(() -> context.withTask(task));
         } catch (MissingDataException e) {
-            return context.withMissingData(e.getMessage());
+            return context.withSkip(e.getMessage());
         } catch (IOException e) {
             throw new RunException("task " + spec.name() + " (" + suite.file().location() + ":" + spec.line()
                     + "): cannot read its data: " + e.getMessage(), e);
@@ -75,7 +84,7 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
 
     @Override
     public SkipResult shouldBeSkipped(ProbeContext context) {
-        return context.missingData().map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
+        return context.skipReason().map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
     }
 
     @Override

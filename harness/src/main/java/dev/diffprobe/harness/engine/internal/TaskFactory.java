@@ -21,13 +21,15 @@ final class TaskFactory {
     }
 
     /**
+     * @param examples how many examples: the suite's count, or {@code -Dexamples} in its place, so
+     *     that both take the same (class-balanced, for datasets) examples
      * @throws dev.diffprobe.tasks.data.MissingDataException when a dataset's files are absent
      * @throws IOException when they are present but unreadable
      */
-    static Task build(TaskSpec spec, long seed, List<Path> dataRoots) throws IOException {
+    static Task build(TaskSpec spec, long seed, int examples, List<Path> dataRoots) throws IOException {
         Task task = switch (spec.type()) {
-            case BINDING -> BindingTasks.named(spec.source(), seed, spec.examples());
-            case DATASET, CUE_CONFLICT -> DatasetTaskFactory.build(spec, seed, dataRoots);
+            case BINDING -> BindingTasks.named(spec.source(), seed, examples);
+            case DATASET, CUE_CONFLICT -> DatasetTaskFactory.build(spec, seed, examples, dataRoots);
         };
         return new Task(spec.name(), task.description(), task.examples(), task.chance());
     }
