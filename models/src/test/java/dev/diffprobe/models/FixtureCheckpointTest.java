@@ -54,8 +54,8 @@ class FixtureCheckpointTest {
 
     @Test
     void countsUnknownTokensBeforeAnyNetworkRuns() {
-        try (DiffusionModel diffusion = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"));
-                ContrastiveModel contrastive = Checkpoint.openContrastive(Fixtures.dir("tiny-contrastive").toString())) {
+        try (DiffusionModel diffusion = Checkpoint.openDiffusion(Fixtures.dir("tiny-diffusion"), Fixtures.settings());
+                ContrastiveModel contrastive = Checkpoint.openContrastive(Fixtures.dir("tiny-contrastive").toString(), Fixtures.settings())) {
             for (var tokenize : List.<java.util.function.Function<String, PromptTokens>>of(diffusion::tokenize,
                     contrastive::tokenize)) {
                 PromptTokens known = tokenize.apply("A red cube.");

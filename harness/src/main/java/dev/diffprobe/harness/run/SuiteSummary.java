@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.run;
 
 import dev.diffprobe.harness.stats.PairedComparison;
+import dev.diffprobe.tasks.cue.CueConflictScore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -10,13 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The end-of-suite table: per task n (and, in the CSV, the correct count), accuracy with its 95% Wilson interval, chance and the
  * binomial p-value against it, threshold, verdict, denoiser calls per example and wall time;
  * on a checkpoint with held-out compositions the accuracy on seen and unseen examples;
  * in regression mode also the baseline's accuracy, the discordant counts, the difference with
- * its interval and the McNemar p-value. Printed, and written as {@code summary.csv} and
+ * its interval and the McNemar p-value; with a Cue-Conflict task, its shape accuracy and shape bias
+ * beside the human observers' shape bias from the data. Printed, and written as {@code summary.csv} and
  * {@code summary.md} in the suite's output directory.
  */
 public final class SuiteSummary {
@@ -24,6 +28,8 @@ public final class SuiteSummary {
             "chance", "p_vs_chance", "threshold", "verdict", "calls_per_example", "wall_s", "failures", "errors");
     private static final List<String> BASELINE_COLUMNS = List.of("baseline", "baseline_accuracy", "lost", "gained",
             "difference", "difference_low", "difference_high", "mcnemar_p_worse", "mcnemar_p_two_sided");
+    private static final List<String> CUE_CONFLICT_COLUMNS = List.of("shape_accuracy", "shape_bias",
+            "human_shape_bias");
 
     /** Accuracy on seen and on held-out ("unseen") compositions, when a task's checkpoint declares some. */
     private static final List<String> COMPOSITION_COLUMNS = List.of("seen_n", "seen_correct", "seen_accuracy",
@@ -33,12 +39,21 @@ public final class SuiteSummary {
     private final List<SummaryRow> rows;
     private final boolean regression;
     private final boolean compositions;
+    private final boolean cueConflict;
+    private final Optional<CueConflictScore> humans;
 
     public SuiteSummary(String suite, List<SummaryRow> rows) {
+        this(suite, rows, Optional.empty());
+    }
+
+    /** @param humans the human observers' Cue-Conflict score, shown beside each Cue-Conflict task's */
+    public SuiteSummary(String suite, List<SummaryRow> rows, Optional<CueConflictScore> humans) {
         this.suite = suite;
         this.rows = List.copyOf(rows);
         this.regression = rows.stream().anyMatch(r -> r.outcome().baseline().isPresent());
         this.compositions = rows.stream().anyMatch(r -> r.outcome().compositions().isPresent());
+        this.cueConflict = rows.stream().anyMatch(r -> CueConflictOutcome.of(r.outcome()).isPresent());
+        this.humans = humans;
     }
 
     public List<SummaryRow> rows() {
@@ -108,6 +123,13 @@ public final class SuiteSummary {
                     .append("): an example is unseen when an object of its scene has one, a composition never shown on")
                     .append(" one object in training.");
         }
+        if (cueConflict) {
+            text.append(" Cue-Conflict, as model-vs-human counts it: shape_accuracy is the share of all images")
+                    .append(" answered with the shape class of a conflict image; shape_bias is shape / (shape +")
+                    .append(" texture) decisions on conflict images, undefined when there are none;")
+                    .append(" human_shape_bias is the human observers' from the responses in the data");
+            text.append(humans.map(h -> " (" + h.describe() + ").").orElse(" (none there: -)."));
+        }
         return text.append('\n').toString();
     }
 
@@ -125,6 +147,9 @@ public final class SuiteSummary {
         }
         if (compositions) {
             columns.addAll(COMPOSITION_COLUMNS);
+        }
+        if (cueConflict) {
+            columns.addAll(CUE_CONFLICT_COLUMNS);
         }
         return columns;
     }
@@ -145,6 +170,9 @@ public final class SuiteSummary {
         if (compositions) {
             cells.addAll(compositionCells(o, full));
         }
+        if (cueConflict) {
+            cells.addAll(cueConflictCells(o, full));
+        }
         return cells;
     }
 
@@ -162,6 +190,20 @@ public final class SuiteSummary {
                 anyUnseen ? number(split.unseenInterval().upper(), full) : absent(full),
                 !anyUnseen ? absent(full) : full ? Double.toString(split.unseenPAboveChance())
                         : Verdicts.p(split.unseenPAboveChance()));
+    }
+
+    private List<String> cueConflictCells(TaskOutcome o, boolean full) {
+        Optional<CueConflictScore> score = CueConflictOutcome.of(o);
+        if (score.isEmpty()) {
+            return java.util.Collections.nCopies(CUE_CONFLICT_COLUMNS.size(), absent(full));
+        }
+        return List.of(number(score.get().shapeAccuracy(), full), shapeBias(score.get(), full, "undefined"),
+                humans.map(h -> shapeBias(h, full, "undefined")).orElse(absent(full)));
+    }
+
+    private static String shapeBias(CueConflictScore score, boolean full, String undefined) {
+        OptionalDouble bias = score.shapeBias();
+        return bias.isPresent() ? number(bias.getAsDouble(), full) : full ? "" : undefined;
     }
 
     private static List<String> baselineCells(TaskOutcome o, boolean full) {

@@ -9,15 +9,23 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+import dev.diffprobe.tasks.cue.CueConflict;
+import dev.diffprobe.tasks.data.ClassPrompts;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
@@ -216,6 +224,154 @@ class ExecutionTest {
                 skippedWithReason(r -> r.contains(emptyRoot.resolve("mnist").toString())
                         && r.contains("http://yann.lecun.com/exdb/mnist/"))));
         results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    /** CIFAR-10 as a folder per class with {@code perClass} tiny PNGs each, under a fresh data root. */
+    private Path cifarRoot(int perClass) throws IOException {
+        Path root = out.resolve("datasets");
+        for (String name : ClassPrompts.of("CIFAR10").classes()) {
+            Path folder = Files.createDirectories(root.resolve("cifar10-test/test").resolve(name));
+            for (int i = 0; i < perClass; i++) {
+                ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png",
+                        folder.resolve(i + ".png").toFile());
+            }
+        }
+        return root;
+    }
+
+    private EngineExecutionResults runCifar(FakeClassifiers classifiers, Path root, Map<String, String> settings)
+            throws IOException {
+        Path suite = Files.writeString(out.resolve("zs.yaml"), """
+                suite: zs
+                checkpoint: src/test/resources/checkpoints/fake
+                examples: 20
+                tasks:
+                  - name: CIFAR10
+                    type: dataset
+                    source: CIFAR10
+                """);
+        Map<String, String> parameters = new TreeMap<>(Map.of("data", root.toString(), "diffprobe.output",
+                out.toString()));
+        parameters.putAll(settings);
+        return EngineTestKit.engine(new DiffProbeEngine(classifiers)).configurationParameters(parameters)
+                .selectors(selectFile(suite.toFile())).execute();
+    }
+
+    @Test
+    void aCheckpointThatCannotExpressTheClassNamesSkipsTheTaskBeforeAnyExampleRuns() throws IOException {
+        FakeClassifiers clevrWords = FakeClassifiers.knowing(Set.of("a", "photo", "of", "the", "red", "cube"));
+
+        EngineExecutionResults results = runCifar(clevrWords, cifarRoot(3), Map.of());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(displayName("CIFAR10"),
+                skippedWithReason(r -> r.startsWith("fake-fake cannot express CIFAR10: 10 of 10 class names are out"
+                        + " of its vocabulary (airplane, automobile, bird, cat, deer and 5 more)")
+                        && r.endsWith("; run it with -Dmodel=<a checkpoint whose tokenizer knows them>"))));
+        results.testEvents().assertStatistics(stats -> stats.started(0).failed(0));
+        assertThat(clevrWords.classified).isEmpty();
+    }
+
+    @Test
+    void aCheckpointThatKnowsTheNamesRunsABalancedSubsampleThatExamplesReproduces() throws IOException {
+        Set<String> words = new HashSet<>(Set.of("a", "photo", "of"));
+        words.addAll(ClassPrompts.of("CIFAR10").classes());
+        FakeClassifiers knowing = FakeClassifiers.knowing(words);
+        Path root = cifarRoot(7);
+
+        runCifar(knowing, root, Map.of()).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        FakeClassifiers again = FakeClassifiers.knowing(words);
+        runCifar(again, root, Map.of("examples", "20", "diffprobe.output", out.resolve("again").toString()));
+
+        assertThat(knowing.classified).hasSize(20);
+        Map<String, Long> perClass = knowing.classified.stream().collect(Collectors.groupingBy(
+                id -> id.split("/")[1], TreeMap::new, Collectors.counting()));
+        assertThat(perClass).hasSize(10).allSatisfy((name, count) -> assertThat(count).isEqualTo(2));
+        assertThat(again.classified).as("-Dexamples=20 takes what the suite's examples: 20 takes")
+                .containsExactlyInAnyOrderElementsOf(knowing.classified);
+    }
+
+    /**
+     * Cue-Conflict with two stimuli per class, one conflicting (texture of the next class) and one
+     * not, and two human trials: one shape, one texture decision.
+     */
+    private Path cueRoot() throws IOException {
+        Path root = out.resolve("cue-data");
+        List<String> classes = CueConflict.CLASSES;
+        for (int c = 0; c < classes.size(); c++) {
+            String shape = classes.get(c);
+            Path folder = Files.createDirectories(root.resolve("cue-conflict").resolve(shape));
+            for (String name : List.of(shape + "1-" + classes.get((c + 1) % classes.size()) + "1.png",
+                    shape + "2-" + shape + "2.png")) {
+                ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", folder.resolve(name).toFile());
+            }
+        }
+        Path humans = Files.createDirectories(root.resolve("cue-conflict").resolve(CueConflict.HUMAN_RESPONSES));
+        Files.writeString(humans.resolve("subject-01.csv"), """
+                subj,session,trial,rt,object_response,category,condition,imagename
+                1,1,1,900,cat,cat,0,0001_cl_s01_0_cat_00_cat1-dog2.png
+                1,1,2,900,dog,cat,0,0002_cl_s01_0_cat_00_cat2-dog1.png
+                """);
+        return root;
+    }
+
+    private EngineExecutionResults runCue(FakeClassifiers classifiers, String thresholds) throws IOException {
+        Path suite = Files.writeString(out.resolve("cue.yaml"), """
+                suite: cue
+                checkpoint: src/test/resources/checkpoints/fake
+                examples: 32
+                tasks:
+                  - name: CueConflict
+                    type: cue-conflict
+                """ + thresholds);
+        return EngineTestKit.engine(new DiffProbeEngine(classifiers)).configurationParameters(Map.of("data",
+                cueRoot().toString(), "diffprobe.output", out.toString())).selectors(selectFile(suite.toFile())).execute();
+    }
+
+    private static int texture(dev.diffprobe.tasks.Example e) {
+        return CueConflict.CLASSES.indexOf(e.attributes().get("texture"));
+    }
+
+    @Test
+    void everyCueConflictRunReportsShapeAccuracyAndShapeBiasBesideTheHumans() throws IOException {
+        // Shape on the first 12 classes' conflict images, texture on the other 4.
+        FakeClassifiers mostlyShape = FakeClassifiers.predicting(e -> e.label() < 12 ? e.label() : texture(e));
+
+        runCue(mostlyShape, "");
+
+        Map<String, String> row = rows(out.resolve("cue/summary.csv")).get(0).toMap();
+        assertThat(row.get("shape_accuracy")).isEqualTo(Double.toString(12.0 / 32));
+        assertThat(row.get("shape_bias")).isEqualTo(Double.toString(12.0 / 16));
+        assertThat(row.get("human_shape_bias")).isEqualTo("0.5");
+        assertThat(row.get("accuracy")).as("the task's accuracy counts the 16 same-cue images too")
+                .isEqualTo(Double.toString(28.0 / 32));
+        assertThat(Files.readString(out.resolve("cue/summary.md"))).contains("| 0.375 | 0.750 | 0.500 |")
+                .contains("shape bias 0.500 = 1 shape / (1 shape + 1 texture) decisions on 2 conflict images of 2");
+    }
+
+    @Test
+    void withNeitherShapeNorTextureDecisionsShapeBiasIsUndefinedNotZero() throws IOException {
+        FakeClassifiers neither = FakeClassifiers.predicting(e -> e.label() == texture(e) ? e.label()
+                : otherThan(e.label(), texture(e)));
+
+        EngineExecutionResults results = runCue(neither, """
+                    thresholds:
+                      shape_bias: 0.5
+                """);
+
+        Map<String, String> row = rows(out.resolve("cue/summary.csv")).get(0).toMap();
+        assertThat(row.get("shape_bias")).isEmpty();
+        assertThat(Files.readString(out.resolve("cue/summary.md"))).contains("| 0.000 | undefined | 0.500 |");
+        results.testEvents().assertThatEvents().haveExactly(1, event(displayName("cue/CueConflict: shape bias >= 0.50"),
+                finishedWithFailure(message(m -> m.startsWith("shape bias undefined (no shape or texture decision)"
+                        + " = 0 shape / (0 shape + 0 texture) decisions on 16 conflict images of 32")))));
+    }
+
+    private static int otherThan(int a, int b) {
+        int c = 0;
+        while (c == a || c == b) {
+            c++;
+        }
+        return c;
     }
 
     @Test

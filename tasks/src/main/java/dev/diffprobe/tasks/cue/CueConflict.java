@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +33,12 @@ public final class CueConflict {
     /** The canonical source of the 1280 stimuli. */
     public static final String SOURCE =
             "https://github.com/rgeirhos/texture-vs-shape (stimuli/style-transfer-preprocessed-512)";
+
+    /**
+     * Where model-vs-human's raw human responses (raw-data/cue-conflict/*.csv) may lie beside the
+     * stimuli, as in ../shared/datasets; upstream's stimuli folder does not have them.
+     */
+    public static final String HUMAN_RESPONSES = "_meta/human-responses-model-vs-human";
 
     /** A stimulus file name: shape, its index, texture, its index. */
     static final Pattern FILE_NAME = Pattern.compile("([a-z]+)\\d+-([a-z]+)\\d+\\.png");
@@ -67,6 +74,21 @@ public final class CueConflict {
             }
         }
         throw new MissingDataException("CueConflict", roots.get(0).resolve(PATH), SOURCE);
+    }
+
+    /**
+     * The human observers' score (shape bias 0.959 for Geirhos et al.'s ten subjects) from the
+     * responses under the first data root holding {@value #PATH}; empty when they are not there.
+     */
+    public static Optional<CueConflictScore> humans(List<Path> roots) throws IOException {
+        for (Path root : roots) {
+            if (Files.isDirectory(root.resolve(PATH))) {
+                Path responses = root.resolve(PATH).resolve(HUMAN_RESPONSES);
+                return Files.isDirectory(responses) ? Optional.of(CueConflictScore.of(HumanResponses.read(responses)))
+                        : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every stimulus under {@code root}, folder by folder in class order, files in name order. */

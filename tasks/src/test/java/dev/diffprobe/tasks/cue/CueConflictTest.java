@@ -40,7 +40,9 @@ class CueConflictTest {
                 new Decision("car", "car", "car"));
         CueConflictScore score = CueConflictScore.of(decisions);
         assertThat(score).isEqualTo(new CueConflictScore(8, 6, 3, 1));
-        assertThat(score.shapeBias()).isEqualTo(0.75);
+        assertThat(score.shapeBias()).hasValue(0.75);
+        assertThat(new CueConflictScore(4, 4, 0, 0).shapeBias()).as("no shape or texture decision").isEmpty();
+        assertThat(new CueConflictScore(4, 4, 0, 0).shapeBiasText()).startsWith("undefined");
         assertThat(score.shapeAccuracy()).isEqualTo(3.0 / 8);
         assertThat(score.textureAccuracy()).isEqualTo(1.0 / 8);
     }

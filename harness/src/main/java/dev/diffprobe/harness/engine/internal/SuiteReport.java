@@ -4,6 +4,7 @@ import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.CapabilityProfile;
 import dev.diffprobe.harness.run.Expectation;
+import dev.diffprobe.harness.run.CueConflictOutcome;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
 import dev.diffprobe.harness.run.SuiteSummary;
@@ -11,6 +12,7 @@ import dev.diffprobe.harness.run.SummaryRow;
 import dev.diffprobe.harness.run.TaskOutcome;
 import dev.diffprobe.harness.run.Verdict;
 import dev.diffprobe.harness.run.Verdicts;
+import dev.diffprobe.tasks.cue.CueConflictScore;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,7 +43,7 @@ final class SuiteReport {
             TaskSpec spec = specs.get(outcome.taskName());
             rows.add(row(suite, spec, outcome, context.settings()));
         }
-        SuiteSummary summary = new SuiteSummary(suite.name(), rows);
+        SuiteSummary summary = new SuiteSummary(suite.name(), rows, humans(outcomes, context.settings()));
         summary.print(System.out);
         String profile = CapabilityProfile.of(suite.name(), rows, context.settings().alpha());
         System.out.print(profile);
@@ -107,7 +110,8 @@ final class SuiteReport {
      * tests to attach: they finish before the suite's summary exists.
      */
     static Path writeTaskSummary(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, Settings settings) {
-        SuiteSummary summary = new SuiteSummary(suite.name(), List.of(row(suite, spec, outcome, settings)));
+        SuiteSummary summary = new SuiteSummary(suite.name(), List.of(row(suite, spec, outcome, settings)),
+                humans(List.of(outcome), settings));
         Path file = outcome.journal().resolveSibling(outcome.journal().getFileName().toString()
                 .replaceFirst("\\.csv$", "") + ".summary.md");
         try {
@@ -116,6 +120,12 @@ final class SuiteReport {
             throw new RunException("task " + spec.name() + ": cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    /** The human Cue-Conflict reference from the data, read only when a Cue-Conflict task ran. */
+    private static Optional<CueConflictScore> humans(List<TaskOutcome> outcomes, Settings settings) {
+        return outcomes.stream().anyMatch(o -> CueConflictOutcome.of(o).isPresent())
+                ? CueConflictOutcome.humans(settings.data()) : Optional.empty();
     }
 
     private static SummaryRow row(SuiteSpec suite, TaskSpec spec, TaskOutcome outcome, Settings settings) {
@@ -133,7 +143,8 @@ final class SuiteReport {
             verdicts.add(Verdicts.regression(outcome, spec.thresholds().maxDrop().orElse(0.0),
                     settings.regressionAlpha()));
         }
-        spec.thresholds().shapeBias().ifPresent(t -> verdicts.add(ShapeBias.of(outcome).verdict(t)));
+        spec.thresholds().shapeBias().ifPresent(t -> CueConflictOutcome.of(outcome)
+                .ifPresent(score -> verdicts.add(CueConflictOutcome.verdict(score, t))));
         if (verdicts.isEmpty()) {
             verdicts.add(Verdicts.completed(outcome));
         }

@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.engine.internal;
 
-import dev.diffprobe.harness.engine.DiffProbeSettings;
+import dev.diffprobe.harness.config.DiffProbeSettings;
+import dev.diffprobe.harness.config.Settings;
 import dev.diffprobe.harness.run.Reporters;
 import dev.diffprobe.harness.run.RunException;
 import dev.diffprobe.harness.run.TaskOutcome;
@@ -67,7 +68,7 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
     @Override
     public ProbeContext prepare(ProbeContext context) {
         try {
-            EngineSettings settings = context.settings();
+            Settings settings = context.settings();
             Task task = TaskFactory.build(spec, suite.seed(settings), settings.examples().orElse(spec.examples()),
                     settings.data());
             Optional<String> inexpressible = context.runner().flatMap(runner -> runner.cannotExpress(task,
