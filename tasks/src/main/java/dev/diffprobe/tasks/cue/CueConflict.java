@@ -8,7 +8,11 @@ import dev.diffprobe.tasks.data.DatasetFormatException;
 import dev.diffprobe.tasks.data.FileImage;
 import dev.diffprobe.tasks.data.MissingDataException;
 import dev.diffprobe.tasks.data.Subsample;
+import dev.diffprobe.tasks.data.download.Download;
+import dev.diffprobe.tasks.data.download.DownloadException;
+import dev.diffprobe.tasks.data.download.Downloader;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +44,14 @@ public final class CueConflict {
      */
     public static final String HUMAN_RESPONSES = "_meta/human-responses-model-vs-human";
 
+    /**
+     * model-vs-human's archive of the 1,280 stimuli in this layout. No SHA-256 for it could be
+     * checked here, so {@link Downloader} refuses it and says how to fetch it by hand.
+     */
+    public static final Download DOWNLOAD = new Download(
+            URI.create("https://github.com/bethgelab/model-vs-human/releases/download/v0.1/cue-conflict.tar.gz"),
+            Optional.empty(), "no published SHA-256 could be checked here", "", Download.Unpack.TAR_GZ);
+
     /** A stimulus file name: shape, its index, texture, its index. */
     static final Pattern FILE_NAME = Pattern.compile("([a-z]+)\\d+-([a-z]+)\\d+\\.png");
 
@@ -61,6 +73,14 @@ public final class CueConflict {
     public static Task task(List<Path> roots, int n, long seed, int templates) throws IOException {
         List<Stimulus> stimuli = Subsample.balanced(read(roots), s -> CLASSES.indexOf(s.shape()), n, seed);
         return task(stimuli, ClassPrompts.of("CueConflict").ensemble(templates));
+    }
+
+    /** Downloads the stimuli into the first data root (see {@link #DOWNLOAD}). */
+    public static void fetch(List<Path> roots, Downloader downloader) throws DownloadException {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("no data root given for CueConflict");
+        }
+        downloader.fetch("CueConflict", List.of(DOWNLOAD), roots.get(0));
     }
 
     /** Every stimulus under the first data root holding {@value #PATH}. */

@@ -1,20 +1,26 @@
 package dev.diffprobe.tasks.data;
 
 import dev.diffprobe.tasks.Task;
+import dev.diffprobe.tasks.data.download.Download;
+import dev.diffprobe.tasks.data.download.DownloadException;
+import dev.diffprobe.tasks.data.download.Downloader;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where each dataset lives under a data root, where it comes from, and how to read it. A dataset
  * may be laid out in more than one way (e.g. CIFAR-10's binary batch, or a folder per class);
  * the first layout found under the first root that has one is read. tasks/README.md documents
- * the layouts. Nothing is downloaded: absent data is a {@link MissingDataException} naming the
- * path expected and the canonical source.
+ * the layouts. Absent data is a {@link MissingDataException} naming the path expected and the
+ * canonical source; where the catalog knows files to fetch with a pinned SHA-256, {@link #fetch}
+ * downloads them (only when a user asks, with {@code -Ddownload=true}).
  */
 public final class DatasetCatalog {
     /** The data root the tests and developers use, relative to the repository root. */
@@ -30,26 +36,48 @@ public final class DatasetCatalog {
     record Layout(String path, Reader reader) {
     }
 
-    /** A dataset: its name (as {@link ClassPrompts}), canonical source and layouts, preferred first. */
-    public record Entry(String name, String source, List<Layout> layouts) {
+    /**
+     * A dataset: its name (as {@link ClassPrompts}), canonical source and layouts, preferred first,
+     * and the files that fetch it into its first layout (none where it cannot be fetched as is).
+     */
+    public record Entry(String name, String source, List<Layout> layouts, List<Download> downloads) {
         /** The paths under a data root this dataset may be found at, preferred first. */
         public List<String> paths() {
             return layouts.stream().map(Layout::path).toList();
         }
     }
 
+    /** Where tensorflow/datasets fetches MNIST (yann.lecun.com often refuses scripted downloads). */
+    private static final String MNIST_MIRROR = "https://storage.googleapis.com/cvdf-datasets/mnist/";
+    /** Zalando's own address for Fashion-MNIST, as in its README. */
+    private static final String FASHION_MIRROR = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
+
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        add("CIFAR10", "https://www.cs.toronto.edu/~kriz/cifar.html",
+        add("CIFAR10", "https://www.cs.toronto.edu/~kriz/cifar.html", List.of(
                 new Layout("cifar10/cifar-10-batches-bin/test_batch.bin", (p, c) -> CifarBatch.CIFAR10.read(p)),
-                new Layout("cifar10-test/test", ImageFolder::read));
-        add("CIFAR100", "https://www.cs.toronto.edu/~kriz/cifar.html",
-                new Layout("cifar100/cifar-100-binary/test.bin", (p, c) -> CifarBatch.CIFAR100.read(p)));
-        add("MNIST", "http://yann.lecun.com/exdb/mnist/", idx("mnist", ".gz"), idx("mnist", ""),
-                idx("mnist-test", ".gz"), idx("mnist-test", ""));
+                new Layout("cifar10-test/test", ImageFolder::read)),
+                tarGz("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz",
+                        "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd", "cifar10", "cifar10"));
+        add("CIFAR100", "https://www.cs.toronto.edu/~kriz/cifar.html", List.of(
+                new Layout("cifar100/cifar-100-binary/test.bin", (p, c) -> CifarBatch.CIFAR100.read(p))),
+                tarGz("https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz",
+                        "58a81ae192c23a4be8b1804d68e518ed807d710a4eb253b1f2a199162a40d8ec", "cifar100", "cifar100"));
+        add("MNIST", "http://yann.lecun.com/exdb/mnist/", List.of(idx("mnist", ".gz"), idx("mnist", ""),
+                idx("mnist-test", ".gz"), idx("mnist-test", "")),
+                file(MNIST_MIRROR + "t10k-images-idx3-ubyte.gz",
+                        "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6", "mnist", "mnist"),
+                file(MNIST_MIRROR + "t10k-labels-idx1-ubyte.gz",
+                        "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6", "mnist", "mnist"));
         add("FashionMNIST", "https://github.com/zalandoresearch/fashion-mnist (Debian: dataset-fashion-mnist)",
-                idx("fashion-mnist", ".gz"), idx("fashion-mnist", ""));
+                List.of(idx("fashion-mnist", ".gz"), idx("fashion-mnist", "")),
+                file(FASHION_MIRROR + "t10k-images-idx3-ubyte.gz",
+                        "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073", "fashion_mnist",
+                        "fashion-mnist"),
+                file(FASHION_MIRROR + "t10k-labels-idx1-ubyte.gz",
+                        "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5", "fashion_mnist",
+                        "fashion-mnist"));
         add("STL10", "https://ai.stanford.edu/~acoates/stl10/", manifest("stl10"));
         add("DTD", "https://www.robots.ox.ac.uk/~vgg/data/dtd/", manifest("dtd"));
         add("PatchCamelyon", "https://github.com/basveeling/pcam", manifest("pcam"));
@@ -110,7 +138,42 @@ public final class DatasetCatalog {
     }
 
     private static void add(String name, String source, Layout... layouts) {
-        ENTRIES.put(name, new Entry(name, source, List.of(layouts)));
+        add(name, source, List.of(layouts));
+    }
+
+    private static void add(String name, String source, List<Layout> layouts, Download... downloads) {
+        ENTRIES.put(name, new Entry(name, source, layouts, List.of(downloads)));
+    }
+
+    /**
+     * The checksums are those tensorflow/datasets pins in tensorflow_datasets/url_checksums/
+     * {@code <file>}.txt for the same addresses; they could not be checked against the files here
+     * (no network, and the copies at hand are re-compressed).
+     */
+    private static String pinnedBy(String tfdsFile) {
+        return "SHA-256 as pinned by tensorflow/datasets, tensorflow_datasets/url_checksums/" + tfdsFile
+                + ".txt; not checked against the file here";
+    }
+
+    private static Download tarGz(String uri, String sha256, String tfdsFile, String into) {
+        return new Download(URI.create(uri), Optional.of(sha256), pinnedBy(tfdsFile), into, Download.Unpack.TAR_GZ);
+    }
+
+    private static Download file(String uri, String sha256, String tfdsFile, String into) {
+        return new Download(URI.create(uri), Optional.of(sha256), pinnedBy(tfdsFile), into, Download.Unpack.FILE);
+    }
+
+    /**
+     * Downloads {@code name} into the first data root with {@code downloader}, after which
+     * {@link #read} finds it there.
+     *
+     * @throws DownloadException when the catalog knows no download for it, or fetching fails
+     */
+    public static void fetch(String name, List<Path> roots, Downloader downloader) throws DownloadException {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("no data root given for " + name);
+        }
+        downloader.fetch(name, entry(name).downloads(), roots.get(0));
     }
 
     /** The test split of an IDX dataset: {@code <folder>/t10k-{images-idx3,labels-idx1}-ubyte<suffix>}. */
