@@ -128,6 +128,12 @@ class FailedExamplesTest {
             return "infinite-above-" + from;
         }
 
+        /** Every prompt is one known token of its own: whatever the task, the candidates can be told apart. */
+        @Override
+        public dev.diffprobe.models.PromptTokens tokenize(String prompt) {
+            return new dev.diffprobe.models.PromptTokens(new long[] {prompt.hashCode()}, 1, 0, false);
+        }
+
         @Override
         public int resolution() {
             return RESOLUTION;
