@@ -79,9 +79,9 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     /**
-     * Why {@code checkpoint}, or the baseline, cannot tell the task's candidates apart (see
-     * {@link dev.diffprobe.harness.classify.Expressibility}), found from their tokenizers before
-     * any example runs; empty when both can. Opens the checkpoints with the classifier settings
+     * Why {@code checkpoint}, or a baseline checkpoint, cannot tell the task's candidates apart
+     * (see {@link dev.diffprobe.harness.classify.Expressibility}), found from their tokenizers
+     * before any example runs; empty when they can (a recorded baseline has no tokenizer to ask). Opens the checkpoints with the classifier settings
      * {@link #run(String, Task, Path, Map)} will use, so the run then finds them open.
      */
     public Optional<String> cannotExpress(Task task, Path checkpoint, Map<String, String> classifier) {
@@ -92,8 +92,8 @@ public final class TaskRunner implements AutoCloseable {
         if (problem.isPresent()) {
             return problem;
         }
-        return settings.baseline().flatMap(baseline -> open(baseline, effective, task).classifier()
-                .cannotExpress(task));
+        return settings.baseline().filter(baseline -> !RecordedBaseline.isRecorded(baseline))
+                .flatMap(baseline -> open(baseline, effective, task).classifier().cannotExpress(task));
     }
 
     private TaskOutcome runOn(String suite, Task task, List<Example> examples, Path checkpoint, RunSettings effective,
