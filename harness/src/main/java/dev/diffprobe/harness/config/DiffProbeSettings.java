@@ -68,6 +68,15 @@ public final class DiffProbeSettings {
     public static final String DATA = "data";
 
     /**
+     * {@code true}: a dataset missing from the data roots is downloaded into the first root from
+     * its canonical address, checked against the SHA-256 the catalog pins and unpacked to the
+     * layout its reader expects (CIFAR-10, CIFAR-100, MNIST, Fashion-MNIST; see tasks/README.md).
+     * A failed download fails the task with the address to fetch by hand. Default {@code false}:
+     * nothing is ever downloaded unless asked, and a missing dataset skips its task.
+     */
+    public static final String DOWNLOAD = "download";
+
+    /**
      * Run only shard {@code i/n} of every task ({@code 0 <= i < n}): the examples of shard i of a
      * partition by example id (see {@link dev.diffprobe.harness.shard}). Journals go to
      * {@code <output>/shard-<i>-of-<n>/} and resume when the shard is rerun; no verdicts run (a
@@ -188,7 +197,7 @@ public final class DiffProbeSettings {
     public static final String EXCLUDED_GROUPS = "excludedGroups";
 
     /** The keys users type without a prefix; a key close to one of them is warned about. */
-    public static final Set<String> SHORT_KEYS = Set.of(SUITE, MODEL, BASELINE, EXAMPLES, SEED, DATA, SHARD,
+    public static final Set<String> SHORT_KEYS = Set.of(SUITE, MODEL, BASELINE, EXAMPLES, SEED, DATA, DOWNLOAD, SHARD,
             SHARD_COUNT, MERGE, MERGE_PARTIAL, GROUPS, EXCLUDED_GROUPS);
 
     /** The known keys under {@value #PREFIX} and {@value #REPORTS_PREFIX}, classifier settings aside. */

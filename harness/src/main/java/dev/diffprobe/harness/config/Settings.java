@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * that looks like a misspelt setting is kept as a warning.
  *
  * @param suites the suite names asked for; empty when none was given
+ * @param download whether a dataset missing from {@code data} is downloaded into its first root
  * @param classifier the classifier settings given as {@code diffprobe.classifier.*}, by name
  * @param shards the shard this run classifies, or the shards it merges
  * @param tags Surefire's tag selection, to explain one that selects nothing
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * @param warnings one line per key that is close to a known setting but is none
  */
 public record Settings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
-                       OptionalInt examples, OptionalLong seed, List<Path> data,
+                       OptionalInt examples, OptionalLong seed, List<Path> data, boolean download,
                        Map<String, String> classifier, double alpha, double regressionAlpha, double maxFailedShare,
                        Path output, ShardPlan shards, TagSelection tags, ModelSettings models, ReportSettings reports,
                        List<String> problems, List<String> warnings) {

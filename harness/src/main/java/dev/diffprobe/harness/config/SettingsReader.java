@@ -56,6 +56,7 @@ final class SettingsReader {
             data.stream().filter(d -> !Files.isDirectory(d)).forEach(d -> problems.add("-D" + DiffProbeSettings.DATA
                     + ": " + d + " is not a directory (" + d.toAbsolutePath() + ")"));
         }
+        boolean download = flag(DiffProbeSettings.DOWNLOAD);
         double alpha = probability(DiffProbeSettings.ALPHA).orElse(DiffProbeSettings.DEFAULT_ALPHA);
         double regressionAlpha = probability(DiffProbeSettings.REGRESSION_ALPHA)
                 .orElse(DiffProbeSettings.DEFAULT_REGRESSION_ALPHA);
@@ -68,7 +69,7 @@ final class SettingsReader {
                 text(DiffProbeSettings.TRACE_PLOTS).map(v -> parse(DiffProbeSettings.TRACE_PLOTS, v, Integer::parseInt,
                         0, "a whole number of at least 0")).orElse(DiffProbeSettings.DEFAULT_TRACE_PLOTS),
                 text(DiffProbeSettings.ALLURE_RESULTS).map(Path::of));
-        return new Settings(suites, model, baseline, examples, seed, data, classifier, alpha, regressionAlpha,
+        return new Settings(suites, model, baseline, examples, seed, data, download, classifier, alpha, regressionAlpha,
                 maxFailedShare, output, shards, new TagSelection(text(DiffProbeSettings.GROUPS),
                 text(DiffProbeSettings.EXCLUDED_GROUPS)), models, reports, problems, warnings());
     }
@@ -79,12 +80,7 @@ final class SettingsReader {
                 v, Integer::parseInt, 1, COUNT))).orElse(OptionalInt.empty());
         List<Path> merge = text(DiffProbeSettings.MERGE).map(v -> Arrays.stream(v.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList()).orElse(List.of());
-        Optional<String> partialText = text(DiffProbeSettings.MERGE_PARTIAL);
-        boolean partial = partialText.map(v -> v.equalsIgnoreCase("true")).orElse(false);
-        if (partialText.isPresent() && !partialText.get().equalsIgnoreCase("true")
-                && !partialText.get().equalsIgnoreCase("false")) {
-            problems.add("-D" + DiffProbeSettings.MERGE_PARTIAL + "=" + partialText.get() + ": expected true or false");
-        }
+        boolean partial = flag(DiffProbeSettings.MERGE_PARTIAL);
         try {
             if (!merge.isEmpty()) {
                 // A merge job may run inside the array's allocation; only an explicit shard conflicts.
@@ -96,6 +92,15 @@ final class SettingsReader {
             problems.add("-D" + DiffProbeSettings.SHARD + ": " + e.getMessage());
             return ShardPlan.whole();
         }
+    }
+
+    /** A true/false setting, false when absent; any other value is a problem. */
+    private boolean flag(String key) {
+        Optional<String> value = text(key);
+        if (value.isPresent() && !value.get().equalsIgnoreCase("true") && !value.get().equalsIgnoreCase("false")) {
+            problems.add("-D" + key + "=" + value.get() + ": expected true or false");
+        }
+        return value.map(v -> v.equalsIgnoreCase("true")).orElse(false);
     }
 
     private ModelSettings models() {

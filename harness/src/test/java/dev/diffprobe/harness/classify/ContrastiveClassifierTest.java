@@ -94,4 +94,23 @@ class ContrastiveClassifierTest {
                 List.of(Candidate.of("a"), Candidate.of("b")), 0, Map.of())), results::add);
         assertThat(results.get(0).error()).hasValueSatisfying(e -> assertThat(e).startsWith("ZeroEmbedding: "));
     }
+
+    @Test
+    void candidatesWithIdenticalPromptsShareTheirScoreAndEitherCountsAsTheTrueClass() {
+        FakeClip clip = new FakeClip(Map.of("red", new float[] {1, 0, 0}, "green", new float[] {0, 1, 0}));
+        List<Candidate> withTwin = List.of(Candidate.of("red"), Candidate.of("green"),
+                new Candidate("green again", List.of("green")));
+        List<Classification> results = new ArrayList<>();
+        new ContrastiveClassifier(clip, 0.01).classify(List.of(
+                new Example("twin", x -> FakeTask.image(1, 1), withTwin, 2, Map.of()),
+                new Example("red", x -> FakeTask.image(0, 1), withTwin, 0, Map.of())), results::add);
+        Classification twin = results.get(0);
+        assertThat(twin.predicted()).isEqualTo(2);
+        assertThat(twin.correct()).isTrue();
+        assertThat(twin.meanScores()[1]).isEqualTo(twin.meanScores()[2]);
+        assertThat(twin.softmax()[1]).isEqualTo(twin.softmax()[2]);
+        assertThat(twin.softmax()[0] + twin.softmax()[1] + twin.softmax()[2]).isCloseTo(1, within(1e-12));
+        assertThat(results.get(1).predicted()).isZero();
+        assertThat(clip.textCalls).isEqualTo(2);
+    }
 }

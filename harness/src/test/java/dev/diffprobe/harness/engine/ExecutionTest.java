@@ -224,6 +224,30 @@ class ExecutionTest {
                 skippedWithReason(r -> r.contains(emptyRoot.resolve("mnist").toString())
                         && r.contains("http://yann.lecun.com/exdb/mnist/"))));
         results.testEvents().assertStatistics(stats -> stats.started(0));
+        try (var left = Files.list(emptyRoot)) {
+            assertThat(left.toList()).as("nothing is downloaded unless asked").isEmpty();
+        }
+    }
+
+    @Test
+    void askedToDownloadADatasetTheCatalogCannotFetchTheTaskFailsSayingSo() throws IOException {
+        Path suite = Files.writeString(out.resolve("stl.yaml"), """
+                suite: stl
+                checkpoint: src/test/resources/checkpoints/fake
+                tasks:
+                  - name: STL10
+                    type: dataset
+                    examples: 10
+                """);
+        Path emptyRoot = Files.createDirectories(out.resolve("no-datasets"));
+
+        EngineExecutionResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .configurationParameters(Map.of("data", emptyRoot.toString(), "download", "true",
+                        "diffprobe.output", out.toString()))
+                .selectors(selectFile(suite.toFile())).execute();
+
+        assertThat(taskFailure(results)).startsWith("task STL10: -Ddownload=true could not fetch its data: no download"
+                + " is known for STL10; fetch it by hand");
     }
 
     /** CIFAR-10 as a folder per class with {@code perClass} tiny PNGs each, under a fresh data root. */

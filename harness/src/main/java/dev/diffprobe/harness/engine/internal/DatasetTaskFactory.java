@@ -6,6 +6,8 @@ import dev.diffprobe.tasks.Task;
 import dev.diffprobe.tasks.cue.CueConflict;
 import dev.diffprobe.tasks.data.ClassPrompts;
 import dev.diffprobe.tasks.data.DatasetCatalog;
+import dev.diffprobe.tasks.data.MissingDataException;
+import dev.diffprobe.tasks.data.download.Downloader;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +26,28 @@ final class DatasetTaskFactory {
     private DatasetTaskFactory() {
     }
 
-    /** The task with at most {@code examples} images, a class-balanced subsample fixed by the seed. */
-    static Task build(TaskSpec spec, long seed, int examples, List<Path> roots) throws IOException {
+    /**
+     * The task with at most {@code examples} images, a class-balanced subsample fixed by the seed.
+     * Data missing from the roots is downloaded with {@code download} when given, then read.
+     */
+    static Task build(TaskSpec spec, long seed, int examples, List<Path> roots, Optional<Downloader> download)
+            throws IOException {
+        try {
+            return build(spec, seed, examples, roots);
+        } catch (MissingDataException e) {
+            if (download.isEmpty()) {
+                throw e;
+            }
+            if (spec.type() == TaskType.CUE_CONFLICT) {
+                CueConflict.fetch(roots, download.get());
+            } else {
+                DatasetCatalog.fetch(spec.source(), roots, download.get());
+            }
+            return build(spec, seed, examples, roots);
+        }
+    }
+
+    private static Task build(TaskSpec spec, long seed, int examples, List<Path> roots) throws IOException {
         Task task = spec.type() == TaskType.CUE_CONFLICT ? CueConflict.task(roots, examples, seed, 1)
                 : DatasetCatalog.task(spec.source(), roots, examples, seed, 1);
         return spec.template().map(t -> withTemplate(task, spec.source(), t)).orElse(task);

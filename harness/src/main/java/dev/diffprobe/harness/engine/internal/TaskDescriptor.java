@@ -10,6 +10,8 @@ import dev.diffprobe.harness.shard.Shard;
 import dev.diffprobe.harness.shard.ShardMerge;
 import dev.diffprobe.tasks.Task;
 import dev.diffprobe.tasks.data.MissingDataException;
+import dev.diffprobe.tasks.data.download.DownloadException;
+import dev.diffprobe.tasks.data.download.Downloader;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -70,13 +72,16 @@ public final class TaskDescriptor extends AbstractTestDescriptor implements Node
         try {
             Settings settings = context.settings();
             Task task = TaskFactory.build(spec, suite.seed(settings), settings.examples().orElse(spec.examples()),
-                    settings.data());
+                    settings.data(), settings.download() ? Optional.of(new Downloader()) : Optional.empty());
             Optional<String> inexpressible = context.runner().flatMap(runner -> runner.cannotExpress(task,
                     checkpoint.orElse(runner.settings().checkpoint()), SuiteClassifier.resolved(spec.classifier())));
             return inexpressible.map(reason -> context.withSkip(reason + "; run it with -D" + DiffProbeSettings.MODEL
                     + "=<a checkpoint whose tokenizer knows them>")).orElseGet(() -> context.withTask(task));
         } catch (MissingDataException e) {
             return context.withSkip(e.getMessage());
+        } catch (DownloadException e) {
+            throw new RunException("task " + spec.name() + ": -D" + DiffProbeSettings.DOWNLOAD + "=true could not"
+                    + " fetch its data: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new RunException("task " + spec.name() + " (" + suite.file().location() + ":" + spec.line()
                     + "): cannot read its data: " + e.getMessage(), e);

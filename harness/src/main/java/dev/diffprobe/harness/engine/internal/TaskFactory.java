@@ -3,6 +3,7 @@ package dev.diffprobe.harness.engine.internal;
 import dev.diffprobe.tasks.Task;
 import dev.diffprobe.tasks.binding.BindingTask;
 import dev.diffprobe.tasks.binding.BindingTasks;
+import dev.diffprobe.tasks.data.download.Downloader;
 import dev.diffprobe.tasks.cue.CueConflict;
 import dev.diffprobe.tasks.data.ClassPrompts;
 
@@ -23,13 +24,15 @@ final class TaskFactory {
     /**
      * @param examples how many examples: the suite's count, or {@code -Dexamples} in its place, so
      *     that both take the same (class-balanced, for datasets) examples
+     * @param download fetches a dataset missing from the roots, when the user asked for that
      * @throws dev.diffprobe.tasks.data.MissingDataException when a dataset's files are absent
      * @throws IOException when they are present but unreadable
      */
-    static Task build(TaskSpec spec, long seed, int examples, List<Path> dataRoots) throws IOException {
+    static Task build(TaskSpec spec, long seed, int examples, List<Path> dataRoots, Optional<Downloader> download)
+            throws IOException {
         Task task = switch (spec.type()) {
             case BINDING -> BindingTasks.named(spec.source(), seed, examples);
-            case DATASET, CUE_CONFLICT -> DatasetTaskFactory.build(spec, seed, examples, dataRoots);
+            case DATASET, CUE_CONFLICT -> DatasetTaskFactory.build(spec, seed, examples, dataRoots, download);
         };
         return new Task(spec.name(), task.description(), task.examples(), task.chance());
     }
