@@ -386,7 +386,7 @@ class ExecutionTest {
         assertThat(row.get("shape_bias")).isEmpty();
         assertThat(Files.readString(out.resolve("cue/summary.md"))).contains("| 0.000 | undefined | 0.500 |");
         results.testEvents().assertThatEvents().haveExactly(1, event(displayName("cue/CueConflict: shape bias >= 0.50"),
-                finishedWithFailure(message(m -> m.startsWith("shape bias undefined (no shape or texture decision)"
+                finishedWithFailure(message(m -> m.contains("shape bias undefined (no shape or texture decision)"
                         + " = 0 shape / (0 shape + 0 texture) decisions on 16 conflict images of 32")))));
     }
 
