@@ -131,7 +131,8 @@ class RealCheckpointTest {
         assumeTrue(Files.isDirectory(fixture), "the models module's fixture is not at " + fixture.toAbsolutePath());
         Path checkpoint = Files.createDirectories(dir.resolve("knows-names"));
         try (var files = Files.list(fixture)) {
-            for (Path file : files.toList()) {
+            // reference.json records the fixture's own tokenizer's ids, which this one replaces.
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("reference.json")).toList()) {
                 Files.copy(file, checkpoint.resolve(file.getFileName()));
             }
         }
@@ -153,7 +154,10 @@ class RealCheckpointTest {
 
         EngineExecutionResults results = runDatasets(Map.of("model", checkpoint.toString()));
 
-        results.containerEvents().assertStatistics(stats -> stats.skipped(0).failed(0));
+        assertThat(results.containerEvents().failed().stream().map(e -> e.getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().map(Throwable::getMessage)
+                .orElse("?"))).as("failed containers").isEmpty();
+        results.containerEvents().assertStatistics(stats -> stats.skipped(0));
         results.testEvents().assertStatistics(stats -> stats.started(2).finished(2));
         List<String> summary = Files.readAllLines(dir.resolve("out/names/summary.csv"));
         assertThat(summary).hasSize(3);
