@@ -58,4 +58,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.diffprobe.harness.engine.internal..")
                 .check(classes);
     }
+
+    /**
+     * Settings are read in one place, {@code harness.config}, from configuration parameters or
+     * system properties. The JVM facts and third-party switches read elsewhere are listed here.
+     */
+    @Test
+    void onlyTheSettingsReaderReadsSystemProperties() {
+        noClasses().that().resideOutsideOfPackage("dev.diffprobe.harness.config..")
+                // DJL's offline and thread switches, set only when the user has not set them
+                .and().doNotHaveFullyQualifiedName("dev.diffprobe.models.TorchRuntime")
+                // the JVM's temporary directory, for the default checkpoint cache
+                .and().doNotHaveFullyQualifiedName("dev.diffprobe.models.ModelSettings")
+                // the Java vendor and version in the Allure environment
+                .and().doNotHaveFullyQualifiedName("dev.diffprobe.harness.engine.internal.SuiteAllure")
+                .should().callMethod(System.class, "getProperty", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+                .orShould().callMethod(System.class, "getProperties")
+                .check(classes);
+    }
 }
