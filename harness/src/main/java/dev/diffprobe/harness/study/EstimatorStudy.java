@@ -204,7 +204,16 @@ public final class EstimatorStudy {
 
     private List<Replay.Outcome> direct(Task task, ClassifierSettings s) {
         Map<String, Classification> byId = new LinkedHashMap<>();
-        new DiffusionClassifier(model, s).classify(task.examples(), c -> byId.put(c.exampleId(), c));
+        DiffusionClassifier classifier = new DiffusionClassifier(model, s);
+        long start = System.nanoTime();
+        classifier.classify(task.examples(), c -> byId.put(c.exampleId(), c));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var stats = classifier.stats();
+        progress(String.format(Locale.ROOT, "  %s on %d examples: %.0f s, %d images (%.1f/s), %.0f%% in predictX0, mean batch"
+                        + " %.1f, discarded look-ahead %d images (%.1f%%)", s.mode().word(), task.examples().size(), seconds,
+                stats.images(), stats.images() / seconds, 100 * stats.modelNanos() / 1e9 / seconds, stats.meanBatch(),
+                stats.images() - stats.usefulImages(),
+                100.0 * (stats.images() - stats.usefulImages()) / Math.max(1, stats.images())));
         List<Replay.Outcome> list = new ArrayList<>();
         for (var e : task.examples()) {
             Classification c = byId.get(e.id());
