@@ -3,12 +3,14 @@ package dev.diffprobe.harness.study;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +49,11 @@ final class GrowthReport {
         series.values().forEach(data::addSeries);
         LogAxis k = new LogAxis("candidates K (log scale)");
         k.setBase(2);
+        k.setTickUnit(new NumberTickUnit(1));
+        k.setNumberFormatOverride(new DecimalFormat("#,##0"));
         LogAxis calls = new LogAxis("mean denoiser calls per example (log scale)");
+        calls.setTickUnit(new NumberTickUnit(1));
+        calls.setNumberFormatOverride(new DecimalFormat("#,##0"));
         XYPlot plot = new XYPlot(data, k, calls, new XYLineAndShapeRenderer(true, true));
         JFreeChart chart = new JFreeChart("Cost against the number of candidates", plot);
         ChartUtils.saveChartAsPNG(out.resolve("growth.png").toFile(), chart, 800, 550);
