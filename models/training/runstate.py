@@ -1,5 +1,9 @@
-"""Resumable training runs: a run directory holds state.pt (written atomically), loss.csv and
-EMA snapshots kept at chosen steps."""
+"""Resumable training runs: a run directory holds state.pt (weights, EMA, step, random state;
+written atomically), optimizer-<step>.pt (the optimiser's moments at that step), loss.csv and EMA
+snapshots kept at chosen steps. The optimiser sits in a file of its own so that neither file of a
+committed run grows past what a repository holds comfortably, and so that exports and --init,
+which need no optimiser, read half as much."""
+import glob
 import os
 import time
 
@@ -14,14 +18,36 @@ class Run:
         self.loss_path = os.path.join(directory, "loss.csv")
 
     def load(self):
-        """The saved state, or None for a fresh run."""
+        """The saved state with its optimiser, or None for a fresh run."""
         if not os.path.exists(self.state_path):
             return None
-        return torch.load(self.state_path)
+        state = torch.load(self.state_path)
+        if state.get("optimizer") is None and state["step"] > 0:
+            path = self._optimizer_path(state["step"])
+            if not os.path.exists(path):
+                raise FileNotFoundError(f"{path}: the optimiser state of step {state['step']} is missing; "
+                                        f"{self.state_path} cannot be resumed exactly")
+            state["optimizer"] = torch.load(path)
+        return state
 
     def save(self, state, name="state.pt"):
-        path = os.path.join(self.directory, name)
-        torch.save(state, path + ".tmp")
+        """Writes the optimiser (if any) before the state that names its step, so a crash between
+        the two leaves the previous state and its optimiser intact."""
+        if name == "state.pt" and state.get("optimizer") is not None:
+            self._write(state["optimizer"], self._optimizer_path(state["step"]))
+            self._write({**state, "optimizer": None}, self.state_path)
+            for old in glob.glob(os.path.join(self.directory, "optimizer-*.pt")):
+                if old != self._optimizer_path(state["step"]):
+                    os.remove(old)
+        else:
+            self._write(state, os.path.join(self.directory, name))
+
+    def _optimizer_path(self, step):
+        return os.path.join(self.directory, f"optimizer-{step}.pt")
+
+    @staticmethod
+    def _write(value, path):
+        torch.save(value, path + ".tmp")
         os.replace(path + ".tmp", path)
 
     def log_loss(self, rows):
