@@ -17,9 +17,9 @@ import java.util.Map;
  * (1 - gamma alpha_t)(m_y - m_p) - gamma sigma_t eps for any other. gamma > 0 lets the noise eps
  * into both errors, which is what sharing eps across candidates cancels.
  */
-class FakeDiffusionModel implements DiffusionModel {
+public class FakeDiffusionModel implements DiffusionModel {
     /** A cosine schedule: alpha = cos(pi t / 2), sigma = sin(pi t / 2). */
-    static final NoiseSchedule COSINE = new NoiseSchedule() {
+    public static final NoiseSchedule COSINE = new NoiseSchedule() {
         @Override
         public double alpha(double t) {
             return Math.cos(Math.PI * t / 2);

@@ -2,6 +2,7 @@ package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.DiffusionClassifier;
+import dev.diffprobe.harness.classify.FakeDiffusionModel;
 import dev.diffprobe.harness.run.ClassifierSource;
 import dev.diffprobe.harness.run.FailedExamplesException;
 import dev.diffprobe.harness.run.FailureCategory;
@@ -89,29 +90,6 @@ class FailedExamplesTest {
     /** Echoes x_t as its x0 estimate, except for t at or above {@code from}, where it returns +Infinity. */
     private static final class InfiniteAbove implements DiffusionModel {
         private static final int RESOLUTION = 8;
-        private static final NoiseSchedule COSINE = new NoiseSchedule() {
-            @Override
-            public double alpha(double t) {
-                return Math.cos(Math.PI * t / 2);
-            }
-
-            @Override
-            public double sigma(double t) {
-                return Math.sin(Math.PI * t / 2);
-            }
-
-            @Override
-            public double snrDerivative(double t) {
-                double c = 1 / Math.tan(Math.PI * t / 2);
-                double s = 1 / Math.sin(Math.PI * t / 2);
-                return -Math.PI * c * s * s;
-            }
-
-            @Override
-            public float timestep(double t) {
-                return (float) (t * 999);
-            }
-        };
         private final double from;
 
         InfiniteAbove(double from) {
@@ -146,7 +124,7 @@ class FailedExamplesTest {
 
         @Override
         public NoiseSchedule schedule() {
-            return COSINE;
+            return FakeDiffusionModel.COSINE;
         }
 
         @Override
