@@ -149,6 +149,16 @@ public final class DiffProbeSettings {
     /** Default of {@value #MAX_FAILED_SHARE}. */
     public static final double DEFAULT_MAX_FAILED_SHARE = 0.05;
 
+    /**
+     * Longest wait, in whole seconds, for another run that writes the same journal (the same
+     * output folder, suite and task) before this run's task fails naming that run: the wait ends
+     * sooner when the other run finishes the task, and this run then resumes from its journal.
+     * 0 refuses at once. Default {@value #DEFAULT_LOCK_WAIT_SECONDS} (one hour).
+     */
+    public static final String LOCK_WAIT = PREFIX + "lockWait";
+    /** Default of {@value #LOCK_WAIT}. */
+    public static final long DEFAULT_LOCK_WAIT_SECONDS = 3600;
+
     /** Directory for journals and summaries, {@code <output>/<suite>/<task>.csv}. Default {@value #DEFAULT_OUTPUT}. */
     public static final String OUTPUT = PREFIX + "output";
     /** Default of {@value #OUTPUT}, relative to the working directory (a module's basedir under Maven). */
@@ -201,8 +211,8 @@ public final class DiffProbeSettings {
             SHARD_COUNT, MERGE, MERGE_PARTIAL, GROUPS, EXCLUDED_GROUPS);
 
     /** The known keys under {@value #PREFIX} and {@value #REPORTS_PREFIX}, classifier settings aside. */
-    public static final Set<String> PREFIXED_KEYS = Set.of(ALPHA, REGRESSION_ALPHA, MAX_FAILED_SHARE, OUTPUT, DEVICE, MAX_BATCH,
-            THREADS, CHECKPOINT_CACHE, CALIBRATION_FIT, TRACE_PLOTS);
+    public static final Set<String> PREFIXED_KEYS = Set.of(ALPHA, REGRESSION_ALPHA, MAX_FAILED_SHARE, LOCK_WAIT, OUTPUT, DEVICE,
+            MAX_BATCH, THREADS, CHECKPOINT_CACHE, CALIBRATION_FIT, TRACE_PLOTS);
 
     private DiffProbeSettings() {
     }

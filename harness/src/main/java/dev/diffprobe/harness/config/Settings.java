@@ -5,6 +5,7 @@ import dev.diffprobe.harness.shard.ShardPlan;
 import dev.diffprobe.models.ModelSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
  * @param download whether a dataset missing from {@code data} is downloaded into its first root
  * @param classifier the classifier settings given as {@code diffprobe.classifier.*}, by name
  * @param shards the shard this run classifies, or the shards it merges
+ * @param lockWait the longest wait for another run writing the same journal
  * @param tags Surefire's tag selection, to explain one that selects nothing
  * @param problems one line per unusable value or unknown key, each naming the key
  * @param warnings one line per key that is close to a known setting but is none
@@ -31,7 +33,7 @@ import java.util.TreeSet;
 public record Settings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
                        OptionalInt examples, OptionalLong seed, List<Path> data, boolean download,
                        Map<String, String> classifier, double alpha, double regressionAlpha, double maxFailedShare,
-                       Path output, ShardPlan shards, TagSelection tags, ModelSettings models, ReportSettings reports,
+                       Duration lockWait, Path output, ShardPlan shards, TagSelection tags, ModelSettings models, ReportSettings reports,
                        List<String> problems, List<String> warnings) {
 
     /** The classifier setting names a suite or {@code -D} may use; the seed is the suite's. */

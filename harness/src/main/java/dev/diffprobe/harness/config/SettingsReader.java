@@ -9,6 +9,7 @@ import dev.diffprobe.tasks.data.DatasetCatalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -61,6 +62,8 @@ final class SettingsReader {
         double regressionAlpha = probability(DiffProbeSettings.REGRESSION_ALPHA)
                 .orElse(DiffProbeSettings.DEFAULT_REGRESSION_ALPHA);
         double maxFailedShare = share(DiffProbeSettings.MAX_FAILED_SHARE).orElse(DiffProbeSettings.DEFAULT_MAX_FAILED_SHARE);
+        Duration lockWait = Duration.ofSeconds(text(DiffProbeSettings.LOCK_WAIT).map(v -> parse(DiffProbeSettings.LOCK_WAIT,
+                v, Long::parseLong, 0L, "a whole number of seconds, at least 0")).orElse(DiffProbeSettings.DEFAULT_LOCK_WAIT_SECONDS));
         Path output = Path.of(text(DiffProbeSettings.OUTPUT).orElse(DiffProbeSettings.DEFAULT_OUTPUT));
         ShardPlan shards = shardPlan();
         Map<String, String> classifier = classifier();
@@ -70,7 +73,7 @@ final class SettingsReader {
                         0, "a whole number of at least 0")).orElse(DiffProbeSettings.DEFAULT_TRACE_PLOTS),
                 text(DiffProbeSettings.ALLURE_RESULTS).map(Path::of));
         return new Settings(suites, model, baseline, examples, seed, data, download, classifier, alpha, regressionAlpha,
-                maxFailedShare, output, shards, new TagSelection(text(DiffProbeSettings.GROUPS),
+                maxFailedShare, lockWait, output, shards, new TagSelection(text(DiffProbeSettings.GROUPS),
                 text(DiffProbeSettings.EXCLUDED_GROUPS)), models, reports, problems, warnings());
     }
 

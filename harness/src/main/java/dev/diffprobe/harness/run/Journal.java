@@ -82,7 +82,7 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new JournalException(file, "cannot create its folder: " + e.getMessage(), e);
         }
-        JournalLock lock = JournalLock.acquire(file, log, nanoClock);
+        JournalLock lock = JournalLock.acquire(file, settings.lockWait(), log, nanoClock);
         FileChannel channel = null;
         try {
             SupersededJournals superseded = new SupersededJournals(file);

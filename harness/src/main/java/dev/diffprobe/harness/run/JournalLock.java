@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.run;
 
+import dev.diffprobe.harness.config.DiffProbeSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -48,11 +49,12 @@ final class JournalLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock of {@code journal}, waiting while another process holds it.
+     * Takes the lock of {@code journal}, waiting at most {@code maxWait} while another process holds it.
      *
-     * @throws JournalException when this JVM holds it already, or the lock file cannot be made
+     * @throws JournalException when this JVM holds it already, the other process still holds it
+     *                          after {@code maxWait}, or the lock file cannot be made
      */
-    static JournalLock acquire(Path journal, PrintStream log, LongSupplier nanoClock) {
+    static JournalLock acquire(Path journal, Duration maxWait, PrintStream log, LongSupplier nanoClock) {
         Path lockFile = lockFile(journal).toAbsolutePath().normalize();
         if (!HELD.add(lockFile)) {
             throw new JournalException(journal, "already open in this JVM; a task runs once at a time per output directory");
@@ -61,7 +63,7 @@ final class JournalLock implements AutoCloseable {
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            waitFor(channel, journal, lockFile, log, nanoClock);
+            waitFor(channel, journal, lockFile, maxWait, log, nanoClock);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder().getBytes(StandardCharsets.UTF_8)), 0);
             return new JournalLock(lockFile, channel);
@@ -81,7 +83,7 @@ final class JournalLock implements AutoCloseable {
         }
     }
 
-    private static void waitFor(FileChannel channel, Path journal, Path lockFile, PrintStream log,
+    private static void waitFor(FileChannel channel, Path journal, Path lockFile, Duration maxWait, PrintStream log,
                                 LongSupplier nanoClock) throws IOException {
         long start = nanoClock.getAsLong();
         long nextReport = start;
@@ -94,6 +96,11 @@ final class JournalLock implements AutoCloseable {
                 return;
             }
             long now = nanoClock.getAsLong();
+            if (now - start >= maxWait.toNanos()) {
+                throw new JournalException(journal, "is being written by another run (" + otherHolder(lockFile)
+                        + "), which still held it after " + maxWait.toSeconds() + " s (-D" + DiffProbeSettings.LOCK_WAIT
+                        + "); run again when it has finished, and this run resumes from its journal");
+            }
             if (now >= nextReport) {
                 long waited = Duration.ofNanos(now - start).toSeconds();
                 log.println("diffprobe: " + journal + " is being written by another run (" + otherHolder(lockFile)

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class Journals {
      *
      * @throws JournalException when {@code text} is not a journal or the file cannot be written
      */
-    public static void replace(Path journal, String text, PrintStream log) {
+    public static void replace(Path journal, String text, Duration lockWait, PrintStream log) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         List<JournalRow> incoming = JournalReader.read(journal, bytes).rows();
         try {
@@ -31,7 +32,7 @@ public final class Journals {
         } catch (IOException e) {
             throw new JournalException(journal, "cannot create its folder: " + e.getMessage(), e);
         }
-        try (JournalLock lock = JournalLock.acquire(journal, log, System::nanoTime)) {
+        try (JournalLock lock = JournalLock.acquire(journal, lockWait, log, System::nanoTime)) {
             if (Files.exists(journal)) {
                 List<JournalRow> existing = JournalReader.read(journal).rows();
                 Set<String> kept = incoming.stream().map(r -> r.settingsHash() + "\n" + r.exampleId())

@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,10 @@ import java.util.TreeMap;
  * </ul>
  */
 public record RunSettings(Path checkpoint, Optional<Path> baseline, long seed, OptionalInt examples,
-                          Map<String, String> classifier, Path outputDir) {
+                          Map<String, String> classifier, Path outputDir, Duration lockWait) {
+
+    /** How long a run waits for another run's lock on a journal unless told otherwise. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofHours(1);
 
     /** The output directory a Maven build uses unless told otherwise. */
     public static final Path DEFAULT_OUTPUT_DIR = Path.of("target", "diffprobe");
@@ -35,27 +39,30 @@ public record RunSettings(Path checkpoint, Optional<Path> baseline, long seed, O
                     + examples.getAsInt());
         }
         classifier = Collections.unmodifiableMap(new TreeMap<>(classifier));
+        if (lockWait == null || lockWait.isNegative()) {
+            throw new IllegalArgumentException("run settings: lockWait must be >= 0, got " + lockWait);
+        }
     }
 
     public static RunSettings of(Path checkpoint, long seed) {
         return new RunSettings(checkpoint, Optional.empty(), seed, OptionalInt.empty(), Map.of(),
-                DEFAULT_OUTPUT_DIR);
+                DEFAULT_OUTPUT_DIR, DEFAULT_LOCK_WAIT);
     }
 
     public RunSettings withBaseline(Path baselineCheckpoint) {
         return new RunSettings(checkpoint, Optional.of(baselineCheckpoint), seed, examples,
-                classifier, outputDir);
+                classifier, outputDir, lockWait);
     }
 
     public RunSettings withExamples(int cap) {
-        return new RunSettings(checkpoint, baseline, seed, OptionalInt.of(cap), classifier, outputDir);
+        return new RunSettings(checkpoint, baseline, seed, OptionalInt.of(cap), classifier, outputDir, lockWait);
     }
 
     public RunSettings withClassifier(Map<String, String> settings) {
-        return new RunSettings(checkpoint, baseline, seed, examples, settings, outputDir);
+        return new RunSettings(checkpoint, baseline, seed, examples, settings, outputDir, lockWait);
     }
 
     public RunSettings withOutputDir(Path dir) {
-        return new RunSettings(checkpoint, baseline, seed, examples, classifier, dir);
+        return new RunSettings(checkpoint, baseline, seed, examples, classifier, dir, lockWait);
     }
 }

@@ -35,6 +35,9 @@ public final class SuiteSummary {
     private static final List<String> COMPOSITION_COLUMNS = List.of("seen_n", "seen_correct", "seen_accuracy",
             "unseen_n", "unseen_correct", "unseen_accuracy", "unseen_ci_low", "unseen_ci_high", "unseen_p_vs_chance");
 
+    /** In place of a figure that a task whose examples failed beyond the allowed share does not have. */
+    private static final String NOT_JUDGED = "n/a";
+
     private final String suite;
     private final List<SummaryRow> rows;
     private final boolean regression;
@@ -157,9 +160,13 @@ public final class SuiteSummary {
     /** Full precision for the CSV, which reports read; rounded for people. */
     private List<String> cells(SummaryRow row, boolean full) {
         TaskOutcome o = row.outcome();
+        // A task with too many failed examples has no accuracy to show people; the CSV keeps the
+        // figures (its verdict column says ERROR) for tools that study the failures.
+        boolean judged = full || row.error().isEmpty();
         List<String> cells = new ArrayList<>(List.of(o.taskName(), o.checkpointName(), Integer.toString(o.n()),
-                number(o.accuracy(), full), number(o.interval().lower(), full), number(o.interval().upper(), full),
-                number(o.task().chance(), full), full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
+                judged ? number(o.accuracy(), full) : NOT_JUDGED, judged ? number(o.interval().lower(), full) : NOT_JUDGED,
+                judged ? number(o.interval().upper(), full) : NOT_JUDGED, number(o.task().chance(), full),
+                !judged ? NOT_JUDGED : full ? Double.toString(o.pAboveChance()) : Verdicts.p(o.pAboveChance()),
                 row.threshold().isPresent() ? number(row.threshold().getAsDouble(), full) : absent(full),
                 row.verdictText(), String.format(Locale.ROOT, full ? "%.3f" : "%.1f", o.callsPerExample()),
                 String.format(Locale.ROOT, "%.1f", o.wallTime().toMillis() / 1000.0), Integer.toString(o.failures()),

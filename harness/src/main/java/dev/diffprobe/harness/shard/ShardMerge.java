@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,7 +205,7 @@ public final class ShardMerge {
             missing.add(what);
         }
         if (header != null) {
-            write(target.journal(), header, examples, lines);
+            write(target.journal(), header, examples, lines, settings.lockWait());
         }
         return lines.keySet();
     }
@@ -267,7 +268,8 @@ public final class ShardMerge {
      * Writes the merged journal in the task's order, replacing the file at once; a journal there
      * with results the merge lacks (an earlier run with other settings) is kept aside, not lost.
      */
-    private static void write(Path journal, String header, List<Example> examples, Map<String, String> lines) {
+    private static void write(Path journal, String header, List<Example> examples, Map<String, String> lines,
+                              Duration lockWait) {
         StringBuilder text = new StringBuilder(header).append('\n');
         for (Example example : examples) {
             String line = lines.get(example.id());
@@ -275,7 +277,7 @@ public final class ShardMerge {
                 text.append(line).append('\n');
             }
         }
-        Journals.replace(journal, text.toString(), System.err);
+        Journals.replace(journal, text.toString(), lockWait, System.err);
     }
 
     private List<Example> capped(Task task) {

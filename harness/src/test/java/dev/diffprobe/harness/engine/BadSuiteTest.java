@@ -113,8 +113,8 @@ class BadSuiteTest {
         EngineDiscoveryResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
                 .selectors(selectFile(file.toFile())).discover();
 
-        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
-        assertThat(results.getDiscoveryIssues()).anySatisfy(issue -> {
+        assertThat(Problems.suites(results)).isEmpty();
+        assertThat(Problems.of(results)).anySatisfy(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
             assertThat(issue.message()).contains(message).contains(file.toString());
             assertThat(issue.source()).containsInstanceOf(FileSource.class);
@@ -131,8 +131,8 @@ class BadSuiteTest {
 
         EngineDiscoveryResults results = discover(file);
 
-        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
-        assertThat(results.getDiscoveryIssues()).extracting(issue -> line(issue) + " " + issue.message().replaceAll(".*: classifier setting ", ""))
+        assertThat(Problems.suites(results)).isEmpty();
+        assertThat(Problems.of(results)).extracting(issue -> line(issue) + " " + issue.message().replaceAll(".*: classifier setting ", ""))
                 .containsExactlyInAnyOrder("6 'maxScores' = 'lots': expected an integer",
                         "5 'minScores' = '1': expected at least 2 (a paired t-test needs two pairs)",
                         "7 'cutoffPval' = '2.0': expected a probability in [0, 1]",
@@ -148,7 +148,7 @@ class BadSuiteTest {
 
         EngineDiscoveryResults results = discover(file);
 
-        assertThat(results.getDiscoveryIssues()).extracting(issue -> line(issue) + " "
+        assertThat(Problems.of(results)).extracting(issue -> line(issue) + " "
                         + issue.message().replaceAll(".*?: (task 'Shape': )?classifier setting ", ""))
                 .containsExactlyInAnyOrder("5 'minScores' = '1': expected at least 2 (a paired t-test needs two pairs)",
                         "10 'maxScores' = 'lots': expected an integer",
@@ -163,8 +163,8 @@ class BadSuiteTest {
 
         EngineDiscoveryResults results = discover(file);
 
-        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+        assertThat(Problems.suites(results)).isEmpty();
+        assertThat(Problems.of(results)).singleElement().satisfies(issue -> {
             assertThat(issue.message()).contains(file + ":5").contains("byte 0xF6").contains("not UTF-8");
             assertThat(line(issue)).isEqualTo(5);
         });
@@ -177,9 +177,9 @@ class BadSuiteTest {
 
         EngineDiscoveryResults results = discover(file);
 
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue ->
+        assertThat(Problems.of(results)).singleElement().satisfies(issue ->
                 assertThat(issue.message()).contains(file.toString()).contains("a suite file has at most 1,048,576"));
-        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(Problems.suites(results)).isEmpty();
     }
 
     private static EngineDiscoveryResults discover(Path file) {

@@ -159,8 +159,8 @@ class ComparisonTest {
                     candidate: Shape
                     reference: Shape-right
                 """);
-        List<String> issues = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
-                .selectors(selectFile(suite.toFile())).discover().getDiscoveryIssues().stream()
+        List<String> issues = Problems.of(EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .selectors(selectFile(suite.toFile())).discover()).stream()
                 .map(DiscoveryIssue::message).toList();
 
         assertThat(issues).anySatisfy(m -> assertThat(m).contains("comparison 'typo': 'candidate' names 'Shape-rihgt',"

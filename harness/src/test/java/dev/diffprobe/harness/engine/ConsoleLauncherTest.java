@@ -105,6 +105,18 @@ class ConsoleLauncherTest {
         assertThat(Files.readAllLines(out.resolve("launch/Color.csv"))).hasSize(1 + 2);
     }
 
+    /** A discovery problem ends the run as a failing test whose message is the problem, not as a launcher exception. */
+    @Test
+    void aDiscoveryProblemIsAFailingTestWithItsMessageAndNoStackTrace() throws Exception {
+        ConsoleLauncherProcess.Result result = ConsoleLauncherProcess.run(dir, List.of(), List.of(root), "execute",
+                "--select-class", ANCHOR, "--include-classname", ".*", "--config", "suite=nosuch");
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.count("tests failed")).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("-Dsuite asks for nosuch").contains("available: launch")
+                .doesNotContain("DiscoveryIssueException").doesNotContainPattern("\\sat dev\\.diffprobe\\.");
+    }
+
     private static Path testClasses() throws Exception {
         return Path.of(LauncherAnchor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }

@@ -46,7 +46,7 @@ class DiscoveryTest {
     void classpathResourceSelectsThatSuiteWithTasksAndVerdicts() {
         EngineDiscoveryResults results = discover(Map.of(), selectClasspathResource("probes/smoke.yaml"));
 
-        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(Problems.of(results)).isEmpty();
         assertThat(ids(results)).containsExactlyInAnyOrder(SMOKE,
                 SMOKE + "/[task:Shape]", SMOKE + "/[task:Shape]/[verdict:threshold]",
                 SMOKE + "/[task:Shape]/[verdict:chance]",
@@ -63,7 +63,7 @@ class DiscoveryTest {
 
         EngineDiscoveryResults results = discover(Map.of("suite", "smoke"), selectFile(file.toFile()));
 
-        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(Problems.of(results)).isEmpty();
         TestDescriptor suite = find(results, "[engine:diffprobe]/[suite:mine]");
         assertThat(suite.getSource()).containsInstanceOf(FileSource.class);
         assertThat(suite.getChildren()).extracting(TestDescriptor::getDisplayName).containsExactly("Color");
@@ -88,7 +88,7 @@ class DiscoveryTest {
 
         EngineDiscoveryResults results = discover(Map.of("suite", "bindng"), selectDirectory(dir.toFile()));
 
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+        assertThat(Problems.of(results)).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
             assertThat(issue.message()).contains("bindng").contains("available: a");
         });
@@ -116,7 +116,7 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of(), selectClass(DiscoveryTest.class));
 
         assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
-        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(Problems.of(results)).isEmpty();
     }
 
     @Test
@@ -181,13 +181,13 @@ class DiscoveryTest {
     @Test
     void aUniqueIdNamingNoTaskOrVerdictIsAnErrorNamingWhatExists() {
         EngineDiscoveryResults task = discover(Map.of(), selectUniqueId(SMOKE + "/[task:Shap]"));
-        assertThat(task.getDiscoveryIssues()).anySatisfy(issue -> {
+        assertThat(Problems.of(task)).anySatisfy(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
             assertThat(issue.message()).contains("[task:Shap]").contains("its tasks: Shape, ColorShape");
         });
 
         EngineDiscoveryResults verdict = discover(Map.of(), selectUniqueId(SMOKE + "/[task:Shape]/[verdict:regression]"));
-        assertThat(verdict.getDiscoveryIssues()).anySatisfy(issue ->
+        assertThat(Problems.of(verdict)).anySatisfy(issue ->
                 assertThat(issue.message()).contains("no verdict regression").contains("its verdicts: threshold, chance"));
     }
 
@@ -243,7 +243,7 @@ class DiscoveryTest {
 
         EngineDiscoveryResults results = discover(Map.of(), selectFile(file.toFile()));
 
-        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(Problems.of(results)).isEmpty();
         String suite = "[engine:diffprobe]/[suite:quiet]";
         assertThat(ids(results)).containsExactlyInAnyOrder(suite, suite + "/[task:Color]",
                 suite + "/[task:Color]/[verdict:threshold]", suite + "/[task:Shape]", suite + "/[task:Shape]/[verdict:chance]");
@@ -254,7 +254,7 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of("baseline", "src/test/resources/checkpoints/fake"),
                 selectClasspathResource("probes/smoke.yaml"));
 
-        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(Problems.of(results)).isEmpty();
         assertThat(ids(results)).contains(SMOKE + "/[task:Shape]/[verdict:regression]",
                 SMOKE + "/[task:ColorShape]/[verdict:regression]");
     }
@@ -264,7 +264,7 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of("diffprobe.classifier.maxScore", "9"),
                 selectClasspathResource("probes/smoke.yaml"));
 
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+        assertThat(Problems.of(results)).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
             assertThat(issue.message()).contains("diffprobe.classifier.maxScore")
                     .contains("diffprobe.classifier.maxScores");
@@ -276,7 +276,7 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of("examples", "0", "seed", "x", "model", "no-such-model",
                 "diffprobe.alpha", "5"), selectClasspathResource("probes/smoke.yaml"));
 
-        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+        assertThat(Problems.of(results)).extracting(DiscoveryIssue::message)
                 .anySatisfy(m -> assertThat(m).contains("-Dexamples=0"))
                 .anySatisfy(m -> assertThat(m).contains("-Dseed=x"))
                 .anySatisfy(m -> assertThat(m).contains("-Dmodel").contains("no-such-model"))
@@ -288,7 +288,7 @@ class DiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of("examples", "1000000000000",
                 "diffprobe.maxFailedShare", "5"), selectClasspathResource("probes/smoke.yaml"));
 
-        assertThat(results.getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+        assertThat(Problems.of(results)).extracting(DiscoveryIssue::message)
                 .anySatisfy(m -> assertThat(m).contains("-Dexamples=1000000000000: expected a whole number from 1 to 2147483647"))
                 .anySatisfy(m -> assertThat(m).contains("-Ddiffprobe.maxFailedShare=5: expected a fraction in [0, 1]"));
     }

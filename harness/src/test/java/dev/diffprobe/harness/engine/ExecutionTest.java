@@ -181,9 +181,9 @@ class ExecutionTest {
     @Test
     void aBaselineThatIsNeitherACheckpointNorAResultsFolderIsADiscoveryError() throws IOException {
         Path empty = Files.createDirectories(out.resolve("empty"));
-        assertThat(EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+        assertThat(Problems.of(EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
                 .configurationParameters(Map.of("baseline", empty.toString()))
-                .selectors(selectClasspathResource("probes/smoke.yaml")).discover().getDiscoveryIssues())
+                .selectors(selectClasspathResource("probes/smoke.yaml")).discover()))
                 .anySatisfy(issue -> assertThat(issue.message()).contains("-Dbaseline: ")
                         .contains("nor is it a results folder of an earlier run"));
     }

@@ -28,7 +28,7 @@ class SettingsDiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of("diffprobe.threads", "abc", "diffprobe.maxBatch", "0",
                 "diffprobe.device", "tpu"));
 
-        assertThat(results.getDiscoveryIssues()).hasSize(3).allSatisfy(i -> assertThat(i.severity())
+        assertThat(Problems.of(results)).hasSize(3).allSatisfy(i -> assertThat(i.severity())
                 .isEqualTo(Severity.ERROR)).extracting(DiscoveryIssue::message).containsExactlyInAnyOrder(
                 "-Ddiffprobe.threads=abc: expected a whole number from 1 to 2147483647",
                 "-Ddiffprobe.maxBatch=0: expected a whole number from 1 to 2147483647",
@@ -40,7 +40,7 @@ class SettingsDiscoveryTest {
         EngineDiscoveryResults results = discover(Map.of("diffprobe.threads", "4", "diffprobe.device", "cpu",
                 "diffprobe.maxBatch", "16", "reports.tracePlots", "1"));
 
-        assertThat(results.getDiscoveryIssues()).isEmpty();
+        assertThat(Problems.of(results)).isEmpty();
         ProbeEngineDescriptor engine = (ProbeEngineDescriptor) results.getEngineDescriptor();
         ModelSettings models = engine.settings().models();
         assertThat(models.threads()).isEqualTo(OptionalInt.of(4));
@@ -53,7 +53,7 @@ class SettingsDiscoveryTest {
     void aMisspeltShortKeyIsAWarningAndTheSuiteStillRuns() {
         EngineDiscoveryResults results = discover(Map.of("exmaples", "1", "seeed", "5"));
 
-        assertThat(results.getDiscoveryIssues()).hasSize(2).allSatisfy(i -> assertThat(i.severity())
+        assertThat(Problems.of(results)).hasSize(2).allSatisfy(i -> assertThat(i.severity())
                 .isEqualTo(Severity.WARNING)).extracting(DiscoveryIssue::message).containsExactlyInAnyOrder(
                 "-Dexmaples is not a DiffProbe setting and is ignored; did you mean -Dexamples?",
                 "-Dseeed is not a DiffProbe setting and is ignored; did you mean -Dseed?");
@@ -65,8 +65,8 @@ class SettingsDiscoveryTest {
         EngineDiscoveryResults results = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
                 .configurationParameters(Map.of("suite", " ")).selectors(selectClass(AnchorFixture.class)).discover();
 
-        assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+        assertThat(Problems.suites(results)).isEmpty();
+        assertThat(Problems.of(results)).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(Severity.ERROR);
             assertThat(issue.message()).startsWith("-Dsuite is empty, so it asks for no suite;")
                     .contains("other, smoke");
@@ -77,17 +77,17 @@ class SettingsDiscoveryTest {
     void aTagSelectionMatchingNoTestSaysWhichTagsExist() {
         EngineDiscoveryResults results = discover(Map.of("groups", "nosuchtag"));
 
-        assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+        assertThat(Problems.of(results)).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(Severity.ERROR);
             assertThat(issue.message()).startsWith("-Dgroups=nosuchtag selects none of the 3 tests discovered;"
                     + " their tags: ").contains("control, fast");
         });
-        assertThat(discover(Map.of("groups", "control", "excludedGroups", "nosuchtag")).getDiscoveryIssues())
+        assertThat(Problems.of(discover(Map.of("groups", "control", "excludedGroups", "nosuchtag"))))
                 .isEmpty();
-        assertThat(discover(Map.of("groups", "fast", "excludedGroups", "fast")).getDiscoveryIssues())
+        assertThat(Problems.of(discover(Map.of("groups", "fast", "excludedGroups", "fast"))))
                 .extracting(DiscoveryIssue::message).singleElement().asString()
                 .startsWith("-Dgroups=fast -DexcludedGroups=fast selects none of the 3 tests discovered; their tags: ");
-        assertThat(discover(Map.of("groups", "fast &")).getDiscoveryIssues()).extracting(DiscoveryIssue::message)
+        assertThat(Problems.of(discover(Map.of("groups", "fast &")))).extracting(DiscoveryIssue::message)
                 .singleElement().asString().startsWith("-Dgroups=fast &: not a JUnit tag expression:");
     }
 
@@ -97,9 +97,9 @@ class SettingsDiscoveryTest {
 
         // Discovery started libtorch (offline) to count the GPUs; ask it the same.
         if (ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() > 0) {
-            assertThat(results.getDiscoveryIssues()).isEmpty();
+            assertThat(Problems.of(results)).isEmpty();
         } else {
-            assertThat(results.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(Problems.of(results)).singleElement().satisfies(issue -> {
                 assertThat(issue.severity()).isEqualTo(Severity.ERROR);
                 assertThat(issue.message()).startsWith("diffprobe.device=gpu, but libtorch sees no GPU");
             });

@@ -28,8 +28,8 @@ class SuiteClassifierPathTest {
                       weighting: learned
                       weightingFile: no/such/weighting.csv
                 """);
-        List<String> issues = EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
-                .selectors(selectFile(suite.toFile())).discover().getDiscoveryIssues().stream()
+        List<String> issues = Problems.of(EngineTestKit.engine(new DiffProbeEngine(FakeClassifiers.perfect()))
+                .selectors(selectFile(suite.toFile())).discover()).stream()
                 .map(DiscoveryIssue::message).toList();
         Path root = Path.of("").toAbsolutePath().getParent();
         assertThat(issues).anySatisfy(m -> assertThat(m).contains("task 'Shape'")

@@ -36,7 +36,7 @@ class JournalsTest {
         String otherSeed = journal(12, 10);
         Files.writeString(journal, otherSeed);
 
-        Journals.replace(journal, journal(11, 10), quiet);
+        Journals.replace(journal, journal(11, 10), RunSettings.DEFAULT_LOCK_WAIT, quiet);
 
         assertThat(JournalReader.read(journal).rows()).allSatisfy(r -> assertThat(r.seed()).isEqualTo(11));
         try (Stream<Path> kept = Files.list(journal.resolveSibling("superseded"))) {
@@ -52,7 +52,7 @@ class JournalsTest {
         Files.writeString(journal, journal(11, 4));
         String all = journal(11, 10);
 
-        Journals.replace(journal, all, quiet);
+        Journals.replace(journal, all, RunSettings.DEFAULT_LOCK_WAIT, quiet);
 
         assertThat(journal).hasContent(all);
         assertThat(journal.resolveSibling("superseded")).doesNotExist();
@@ -62,7 +62,7 @@ class JournalsTest {
     void textThatIsNotAJournalIsRefusedAndTheFileLeftAlone() throws IOException {
         Path journal = out.resolve("ShapeColor.csv");
         Files.writeString(journal, "keep me\n");
-        assertThatThrownBy(() -> Journals.replace(journal, "a,b\n1,2\n", quiet)).isInstanceOf(JournalException.class);
+        assertThatThrownBy(() -> Journals.replace(journal, "a,b\n1,2\n", RunSettings.DEFAULT_LOCK_WAIT, quiet)).isInstanceOf(JournalException.class);
         assertThat(journal).hasContent("keep me");
     }
 }

@@ -56,8 +56,10 @@ class SuiteSummaryTest {
         assertThat(Files.readAllLines(out.resolve("summary.csv")).get(1))
                 .endsWith(",ERROR (failed examples),28.000,3.0,12,NonFiniteOutput x12");
         assertThat(Files.readString(out.resolve("summary.md")))
-                .contains("| ERROR (failed examples) | 28.0 | 3.0 | 12 | NonFiniteOutput x12 |")
+                .contains("| ShapeColor | tiny | 40 | n/a | n/a | n/a | 0.500 | n/a | 0.600 | ERROR (failed examples) | 28.0 | 3.0"
+                        + " | 12 | NonFiniteOutput x12 |")
                 .contains("- ERROR ShapeColor on tiny: 12 of 40 examples failed (NonFiniteOutput x12), more than 5% allowed;");
-        assertThat(summary.table()).contains("ERROR (failed examples)").contains("NonFiniteOutput x12");
+        assertThat(summary.table()).contains("ERROR (failed examples)").contains("NonFiniteOutput x12")
+                .doesNotContain(String.format(java.util.Locale.ROOT, "%.3f", outcome.accuracy()));
     }
 }

@@ -127,7 +127,7 @@ class TaskRunnerTest {
     void goingBackToEarlierSettingsResumesTheirJournalInsteadOfRepeatingIt() throws IOException {
         RunSettings seed11 = Fixtures.settings(out);
         RunSettings seed12 = new RunSettings(seed11.checkpoint(), seed11.baseline(), 12, seed11.examples(),
-                seed11.classifier(), seed11.outputDir());
+                seed11.classifier(), seed11.outputDir(), seed11.lockWait());
         TaskOutcome first = run(seed11, Fixtures.source("fp1", Integer.MAX_VALUE));
         byte[] firstJournal = Files.readAllBytes(first.journal());
         TaskOutcome second = run(seed12, Fixtures.source("fp1", Integer.MAX_VALUE));
@@ -202,7 +202,7 @@ class TaskRunnerTest {
         RunSettings settings = Fixtures.settings(out);
         run(settings, Fixtures.source("fp1", Integer.MAX_VALUE));
         RunSettings reseeded = new RunSettings(settings.checkpoint(), settings.baseline(), 12, settings.examples(),
-                settings.classifier(), settings.outputDir());
+                settings.classifier(), settings.outputDir(), settings.lockWait());
         assertThat(run(reseeded, Fixtures.source("fp1", Integer.MAX_VALUE)).resumed()).isZero();
         assertThat(run(reseeded, Fixtures.source("fp2", Integer.MAX_VALUE)).resumed()).isZero();
         assertThat(run(reseeded, Fixtures.source("fp2", Integer.MAX_VALUE)).resumed()).isEqualTo(40);

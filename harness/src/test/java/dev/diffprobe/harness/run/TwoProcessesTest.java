@@ -50,10 +50,34 @@ class TwoProcessesTest {
         assertThat(JournalReader.read(out.resolve("binding/ShapeColor.csv")).rows()).hasSize(EXAMPLES);
     }
 
+    @Test
+    void aRunThatWaitsLongerThanItsLockWaitFailsNamingTheOtherRunAndLosesNothing() throws Exception {
+        Process first = start("400");
+        BufferedReader firstOut = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(firstOut.readLine()).as("the first run starts classifying").isEqualTo("classifying");
+        Process second = start("400", "1");
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String secondLog = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> firstLines = rest(firstOut);
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(second.exitValue()).as(secondLog).isNotZero();
+        assertThat(secondLog).contains("is being written by another run (process " + first.pid() + "@")
+                .contains("still held it after 1 s (-Ddiffprobe.lockWait)");
+        assertThat(first.exitValue()).isZero();
+        assertThat(firstLines).contains("computed " + EXAMPLES);
+        assertThat(JournalReader.read(out.resolve("binding/ShapeColor.csv")).rows()).hasSize(EXAMPLES);
+    }
+
     private Process start() throws IOException {
+        return start("150");
+    }
+
+    private Process start(String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                RunnerProcess.class.getName(), out.toString(), "150"));
+                RunnerProcess.class.getName(), out.toString()));
+        command.addAll(List.of(args));
         Files.createDirectories(out);
         return new ProcessBuilder(command).start();
     }

@@ -8,12 +8,17 @@ import dev.diffprobe.models.Checkpoint;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClasspathRootSelector;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Discovery as a whole: settings, then selectors, then the settings' own problems (reported
@@ -36,8 +41,15 @@ public final class Discovery {
     public static ProbeEngineDescriptor discover(EngineDiscoveryRequest request, UniqueId engineId) {
         Settings settings = Settings.read(SettingSource.of(request.getConfigurationParameters()));
         ProbeEngineDescriptor engine = new ProbeEngineDescriptor(engineId, settings);
-        DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engineId));
+        DiscoveryIssueReporter forward = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engineId);
+        Set<DiscoveryIssue> problems = new LinkedHashSet<>();
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.consuming(issue -> {
+            if (issue.severity() == Severity.ERROR) {
+                problems.add(issue);
+            } else {
+                forward.reportIssue(issue);
+            }
+        });
         RESOLVER.resolve(request, engine, issues);
         engine.getChildren().stream().filter(SuiteDescriptor.class::isInstance)
                 .forEach(suite -> ((SuiteDescriptor) suite).addComparisons(settings));
@@ -46,7 +58,30 @@ public final class Discovery {
             TagSelectionCheck.problem(settings.tags(), engine).ifPresent(p -> issues.reportIssue(
                     DiscoveryIssue.create(Severity.ERROR, p)));
         }
+        if (!problems.isEmpty()) {
+            replaceByProblems(engine, List.copyOf(problems), settings, forward);
+        }
         return engine;
+    }
+
+    /**
+     * Nothing of a suite runs when discovery found a problem: the engine's tests become the
+     * problems, each failing with its message. Should the run's tag selection keep no test at all,
+     * a failing test would be filtered away, so the problems go to JUnit as ERROR issues instead.
+     */
+    private static void replaceByProblems(ProbeEngineDescriptor engine, List<DiscoveryIssue> problems,
+                                          Settings settings, DiscoveryIssueReporter forward) {
+        List.copyOf(engine.getChildren()).forEach(engine::removeChild);
+        Optional<Set<TestTag>> tags = settings.tags().isEmpty() ? Optional.of(Set.of())
+                : TagSelectionCheck.kept(settings.tags(), engine.getUniqueId());
+        if (tags.isEmpty()) {
+            problems.forEach(forward::reportIssue);
+            return;
+        }
+        for (int i = 0; i < problems.size(); i++) {
+            engine.addChild(new DiscoveryProblemDescriptor(engine.getUniqueId().append("problem",
+                    String.valueOf(i + 1)), problems.get(i), tags.get()));
+        }
     }
 
     private static void reportSettings(Settings settings, DiscoveryIssueReporter issues) {

@@ -62,7 +62,7 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
         classifier.putAll(settings.classifier());
         return new RunSettings(checkpoint, baseline, seed(settings), settings.examples(),
                 SuiteClassifier.resolved(classifier),
-                settings.output());
+                settings.output(), settings.lockWait());
     }
 
     long seed(Settings settings) {

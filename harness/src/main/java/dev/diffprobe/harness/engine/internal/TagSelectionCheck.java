@@ -5,15 +5,20 @@ import dev.diffprobe.harness.config.TagSelection;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Surefire filters the engine's tests by {@code -Dgroups} after discovery; when nothing is left,
@@ -46,6 +51,60 @@ final class TagSelectionCheck {
         tests.forEach(t -> t.getTags().stream().map(TestTag::getName).forEach(tags::add));
         return Optional.of(asked + " selects none of the " + tests.size() + " tests discovered; their tags: "
                 + (tags.isEmpty() ? "(none)" : String.join(", ", tags)));
+    }
+
+    /**
+     * A set of tags that {@code selection} keeps, found by trying every subset of the names its
+     * expressions mention (few in practice; at most {@value #MAX_NAMES} are tried); empty when
+     * none is kept, e.g. for {@code a & !a} or an expression that is not one.
+     */
+    static Optional<Set<TestTag>> kept(TagSelection selection, UniqueId probeId) {
+        List<PostDiscoveryFilter> filters = new ArrayList<>();
+        try {
+            selection.included().ifPresent(e -> filters.add(TagFilter.includeTags(e)));
+            selection.excluded().ifPresent(e -> filters.add(TagFilter.excludeTags(e)));
+        } catch (PreconditionViolationException e) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(new TreeSet<>(Stream.concat(selection.included().stream(),
+                        selection.excluded().stream())
+                .flatMap(e -> Arrays.stream(e.split("[\\s&|!(),]+")))
+                .filter(name -> !name.isEmpty() && TestTag.isValid(name)).toList()));
+        int n = Math.min(names.size(), MAX_NAMES);
+        for (long subset = 0; subset < 1L << n; subset++) {
+            Set<TestTag> tags = new LinkedHashSet<>();
+            for (int i = 0; i < n; i++) {
+                if ((subset & 1L << i) != 0) {
+                    tags.add(TestTag.create(names.get(i)));
+                }
+            }
+            TestDescriptor probe = new Probe(probeId, tags);
+            if (filters.stream().allMatch(f -> f.apply(probe).included())) {
+                return Optional.of(tags);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final int MAX_NAMES = 12;
+
+    private static final class Probe extends AbstractTestDescriptor {
+        private final Set<TestTag> tags;
+
+        Probe(UniqueId id, Set<TestTag> tags) {
+            super(id, "tag probe");
+            this.tags = tags;
+        }
+
+        @Override
+        public Type getType() {
+            return Type.TEST;
+        }
+
+        @Override
+        public Set<TestTag> getTags() {
+            return tags;
+        }
     }
 
     private static String asked(TagSelection selection) {
