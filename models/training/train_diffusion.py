@@ -42,7 +42,29 @@ def parse_args(argv):
                    help="draw n = floor(1000 u^p), u uniform: p > 1 spends more steps at low noise, where "
                         "the classifier's heuristic weighting exp(-7t) reads its evidence; 1 is uniform. "
                         "Given on a resume, it changes the run from that step on")
+    p.add_argument("--lr-decay", default=None, metavar="START:END",
+                   help="lower the learning rate linearly from --lr at step START to a tenth of it at step END, "
+                        "and keep it there; given on a resume, it changes the run from then on")
     return p.parse_args(argv)
+
+
+def parse_decay(text):
+    try:
+        start, end = (int(v) for v in text.split(":"))
+    except ValueError:
+        raise ValueError(f"--lr-decay {text!r}: expected START:END, two step numbers") from None
+    if not 0 <= start < end:
+        raise ValueError(f"--lr-decay {text!r}: expected 0 <= START < END")
+    return [start, end]
+
+
+def lr_factor(hyper, step):
+    """Warm-up, then 1, then the optional linear decay to a tenth."""
+    factor = min(1.0, (step + 1) / hyper["warmup"])
+    if hyper.get("lr_decay"):
+        start, end = hyper["lr_decay"]
+        factor *= 1.0 - 0.9 * min(1.0, max(0.0, (step - start) / (end - start)))
+    return factor
 
 
 def fresh_state(args):
@@ -80,6 +102,8 @@ def main(argv):
         if args.t_power <= 0:
             raise ValueError(f"--t-power must be positive, was {args.t_power}")
         hyper["t_power"] = args.t_power
+    if args.lr_decay is not None:
+        hyper["lr_decay"] = parse_decay(args.lr_decay)
     # Every invocation that trained this run, so TRAINING.md can show how it was resumed.
     commands = state.setdefault("commands", [config["command"]])
     command = "/usr/bin/python3 " + " ".join(shlex.quote(a) for a in sys.argv)
@@ -123,7 +147,7 @@ def main(argv):
                           target(config["prediction"], pixels, noise, a, s))
 
         for group in optimizer.param_groups:
-            group["lr"] = hyper["lr"] * min(1.0, (step + 1) / hyper["warmup"])
+            group["lr"] = hyper["lr"] * lr_factor(hyper, step)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

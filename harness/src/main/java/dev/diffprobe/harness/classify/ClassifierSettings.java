@@ -31,7 +31,7 @@ public final class ClassifierSettings {
     public static final String STRATIFIED = "stratified";
     /** Setting key: {@code uniform} or {@code weighted} (importance sampling of t, see {@link TimeSampling}). */
     public static final String T_SAMPLING = "tSampling";
-    /** Setting key: {@code ttest} (Algorithm 1), {@code anytime} or {@code predictive} (see {@link Pruning}). */
+    /** Setting key: {@code ttest} (Algorithm 1), {@code anytime}, {@code predictive} or {@code pooled} (see {@link Pruning}). */
     public static final String PRUNING = "pruning";
     /** Setting key: images per denoiser call; 0 means the checkpoint's maxBatch. */
     public static final String BATCH_SIZE = "batchSize";
@@ -323,7 +323,7 @@ public final class ClassifierSettings {
             require(problems, CUTOFF_PVAL, cutoffPval, cutoffPval >= 0 && cutoffPval <= 1,
                     "expected a probability in [0, 1]");
             require(problems, T_SAMPLING, timeSampling, timeSampling != null, "expected uniform or weighted");
-            require(problems, PRUNING, pruning, pruning != null, "expected ttest, anytime or predictive");
+            require(problems, PRUNING, pruning, pruning != null, "expected ttest, anytime, predictive or pooled");
             require(problems, BATCH_SIZE, batchSize, batchSize >= 0, "expected 0 (the checkpoint's maxBatch) or more");
             require(problems, WINDOW, window, window >= 0, "expected 0 (the batch size) or more");
             require(problems, TEMPERATURE, temperature, temperature > 0 && Double.isFinite(temperature),

@@ -71,6 +71,26 @@ public final class Elimination {
         }
     }
 
+    private void prunePooled(int best, double[] bestScores) {
+        int[] rivals = new int[aliveCount - 1];
+        double[][] series = new double[aliveCount - 1][];
+        int m = 0;
+        for (int c = 0; c < alive.length; c++) {
+            if (alive[c] && c != best) {
+                rivals[m] = c;
+                series[m++] = Arrays.copyOf(scores[c], completed);
+            }
+        }
+        boolean[] drop = pruner.dropsPooled(series, bestScores);
+        for (int j = 0; j < rivals.length; j++) {
+            if (drop[j]) {
+                alive[rivals[j]] = false;
+                aliveCount--;
+                droppedAt[rivals[j]] = completed;
+            }
+        }
+    }
+
     /** One candidate left (pruned mode) or maxScores rounds done. */
     public boolean done() {
         return (mode == Mode.PRUNED && aliveCount == 1) || completed == maxScores;
@@ -79,6 +99,10 @@ public final class Elimination {
     private void prune() {
         int best = best();
         double[] bestScores = Arrays.copyOf(scores[best], completed);
+        if (pruner.pooled()) {
+            prunePooled(best, bestScores);
+            return;
+        }
         for (int c = 0; c < alive.length; c++) {
             if (alive[c] && c != best && pruner.drops(Arrays.copyOf(scores[c], completed), bestScores)) {
                 alive[c] = false;

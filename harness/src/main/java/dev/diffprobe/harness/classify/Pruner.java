@@ -58,12 +58,59 @@ public final class Pruner {
         return tTest.pairedTTest(candidate, best);
     }
 
+    /** Whether the rule judges all rivals together ({@link #dropsPooled}) rather than one at a time ({@link #drops}). */
+    public boolean pooled() {
+        return rule == Pruning.POOLED;
+    }
+
     /** Whether {@code candidate} should be dropped given the current best's paired scores. */
     public boolean drops(double[] candidate, double[] best) {
         if (rule == Pruning.PREDICTIVE) {
             return overtakeProbability(candidate, best) < cutoffPval;
         }
         return pValue(candidate, best) < cutoffAt(candidate.length);
+    }
+
+    /**
+     * {@link Pruning#POOLED}: which of {@code rivals} to drop, each a series of paired scores as
+     * long as {@code best}'s (at least 2); none when no rounds are left to run.
+     */
+    public boolean[] dropsPooled(double[][] rivals, double[] best) {
+        int n = best.length;
+        int rest = maxScores - n;
+        boolean[] drop = new boolean[rivals.length];
+        if (rest <= 0 || rivals.length == 0) {
+            return drop;
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("pooled pruning needs at least 2 scores per candidate, got " + n);
+        }
+        double[] means = new double[rivals.length];
+        double squares = 0;
+        for (int j = 0; j < rivals.length; j++) {
+            if (rivals[j].length != n) {
+                throw new IllegalArgumentException("pooled pruning needs equally long series, got " + rivals[j].length
+                        + " and " + n);
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += rivals[j][i] - best[i];
+            }
+            means[j] = sum / n;
+            for (int i = 0; i < n; i++) {
+                double d = rivals[j][i] - best[i] - means[j];
+                squares += d * d;
+            }
+        }
+        int df = rivals.length * (n - 1);
+        double sd = Math.sqrt(squares / df);
+        TDistribution t = new TDistribution(null, df);
+        for (int j = 0; j < rivals.length; j++) {
+            double overtake = sd == 0 ? (means[j] > 0 ? 0.0 : means[j] < 0 ? 1.0 : 0.5)
+                    : 1 - t.cumulativeProbability(maxScores * means[j] / (sd * Math.sqrt(rest + (double) rest * rest / n)));
+            drop[j] = overtake < cutoffPval;
+        }
+        return drop;
     }
 
     /**

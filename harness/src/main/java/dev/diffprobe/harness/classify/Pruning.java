@@ -25,7 +25,17 @@ public enum Pruning {
      * valid under repeated looks in the frequentist sense: its error is measured against the
      * full-budget answer.
      */
-    PREDICTIVE;
+    PREDICTIVE,
+    /**
+     * {@link #PREDICTIVE} with one variance for all candidates of the example: the sample
+     * variances of every surviving candidate's paired differences to the best, averaged, with
+     * m (n - 1) degrees of freedom for m candidates. A variance from n = 3 rounds alone is so
+     * uncertain (2 degrees of freedom) that the per-candidate rule must wait for more rounds
+     * before it can drop anything; pooled over a 10-way task's nine rivals it has 18. The price is
+     * an assumption: rivals' differences to the best vary alike (a rival far off, with a larger
+     * variance, is dropped early anyway). With two candidates it is {@link #PREDICTIVE}.
+     */
+    POOLED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
@@ -37,6 +47,6 @@ public enum Pruning {
                 return p;
             }
         }
-        throw new SettingException(key, value, "expected ttest, anytime or predictive");
+        throw new SettingException(key, value, "expected ttest, anytime, predictive or pooled");
     }
 }
