@@ -72,8 +72,9 @@ public final class Discovery {
     private static void replaceByProblems(ProbeEngineDescriptor engine, List<DiscoveryIssue> problems,
                                           Settings settings, DiscoveryIssueReporter forward) {
         List.copyOf(engine.getChildren()).forEach(engine::removeChild);
+        UniqueId first = engine.getUniqueId().append("problem", "1");
         Optional<Set<TestTag>> tags = settings.tags().isEmpty() ? Optional.of(Set.of())
-                : TagSelectionCheck.kept(settings.tags(), engine.getUniqueId());
+                : TagSelectionCheck.kept(settings.tags(), t -> new DiscoveryProblemDescriptor(first, problems.get(0), t));
         if (tags.isEmpty()) {
             problems.forEach(forward::reportIssue);
             return;

@@ -5,8 +5,6 @@ import dev.diffprobe.harness.config.TagSelection;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
-import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,11 +53,12 @@ final class TagSelectionCheck {
     }
 
     /**
-     * A set of tags that {@code selection} keeps, found by trying every subset of the names its
+     * A set of tags that {@code selection} keeps on the test {@code tagged} makes with them, found
+     * by trying every subset of the names its
      * expressions mention (few in practice; at most {@value #MAX_NAMES} are tried); empty when
      * none is kept, e.g. for {@code a & !a} or an expression that is not one.
      */
-    static Optional<Set<TestTag>> kept(TagSelection selection, UniqueId probeId) {
+    static Optional<Set<TestTag>> kept(TagSelection selection, Function<Set<TestTag>, TestDescriptor> tagged) {
         List<PostDiscoveryFilter> filters = new ArrayList<>();
         try {
             selection.included().ifPresent(e -> filters.add(TagFilter.includeTags(e)));
@@ -78,7 +78,7 @@ final class TagSelectionCheck {
                     tags.add(TestTag.create(names.get(i)));
                 }
             }
-            TestDescriptor probe = new Probe(probeId, tags);
+            TestDescriptor probe = tagged.apply(tags);
             if (filters.stream().allMatch(f -> f.apply(probe).included())) {
                 return Optional.of(tags);
             }
@@ -87,25 +87,6 @@ final class TagSelectionCheck {
     }
 
     private static final int MAX_NAMES = 12;
-
-    private static final class Probe extends AbstractTestDescriptor {
-        private final Set<TestTag> tags;
-
-        Probe(UniqueId id, Set<TestTag> tags) {
-            super(id, "tag probe");
-            this.tags = tags;
-        }
-
-        @Override
-        public Type getType() {
-            return Type.TEST;
-        }
-
-        @Override
-        public Set<TestTag> getTags() {
-            return tags;
-        }
-    }
 
     private static String asked(TagSelection selection) {
         List<String> parts = new ArrayList<>();
