@@ -217,6 +217,15 @@ final class TorchDiffusionModel implements DiffusionModel {
         return x0;
     }
 
+    /**
+     * NDArrays still attached to this model's managers. Every call frees its arrays on return, so
+     * this stays at its value after load however many calls follow; an array that outlived its
+     * call would hold native memory for the rest of the run.
+     */
+    int liveArrays() {
+        return base.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         tokenizer.close();
