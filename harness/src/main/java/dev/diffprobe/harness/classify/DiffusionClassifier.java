@@ -28,12 +28,19 @@ import java.util.function.Consumer;
  * fills every predictX0 call. When no further example can join (the window is full or the list is
  * done), examples issue rounds ahead of need to fill the batch; a result for a candidate pruned
  * meanwhile is discarded, so the classification is the same as without look-ahead, and only
- * {@link BatchStats#images()} shows the extra work. Each image is encoded once; text embeddings
- * are kept per prompt for the classifier's life.
+ * {@link BatchStats#images()} shows the extra work. That work is bounded: look-ahead that could be
+ * thrown away ({@link ExampleRun#nextRoundSpeculative()}) is issued only while it stays within
+ * {@link #SPECULATION_BUDGET} of the images that cannot be, so discarded images never exceed that
+ * share of all images computed; past the budget a tail of few undecided examples runs partial
+ * batches instead. Each image is encoded once; text embeddings are kept per prompt for the
+ * classifier's life.
  *
  * <p>Not thread-safe, like the models it drives; results reach the sink on the calling thread.
  */
 public final class DiffusionClassifier implements ZeroShotClassifier {
+    /** Speculative look-ahead images allowed per image that is sure to be used. */
+    public static final double SPECULATION_BUDGET = 0.10;
+
     private final DiffusionModel model;
     private final ClassifierSettings settings;
     private final ScoreListener listener;
@@ -47,6 +54,9 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
     private long images;
     private long usefulImages;
     private long modelNanos;
+    /** Images issued that are sure to become scores, and images issued speculatively. */
+    private long sureItems;
+    private long speculativeItems;
 
     public DiffusionClassifier(DiffusionModel model, ClassifierSettings settings) {
         this(model, settings, ScoreListener.NONE);
@@ -107,7 +117,7 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
                 ExampleRun run = start(pending.next(), sink);
                 if (run != null) {
                     active.add(run);
-                    queue.addAll(run.issueRound());
+                    issue(run, queue);
                 }
             }
             if (queue.size() < batchSize) {
@@ -125,13 +135,16 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
                     active.remove(run);
                     sink.accept(run.result());
                 } else if (run.roundsInFlight() == 0) {
-                    queue.addAll(run.issueRound());
+                    issue(run, queue);
                 }
             }
         }
     }
 
-    /** Issues rounds ahead, round-robin, until the queue holds a batch or no example can issue. */
+    /**
+     * Issues rounds ahead, round-robin, until the queue holds a batch or no example can issue
+     * within the speculation budget.
+     */
     private void lookAhead(List<ExampleRun> active, ArrayDeque<Item> queue) {
         boolean issued = true;
         while (queue.size() < batchSize && issued) {
@@ -140,12 +153,24 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
                 if (queue.size() >= batchSize) {
                     return;
                 }
-                if (run.canIssue() && run.roundsInFlight() < batchSize) {
-                    queue.addAll(run.issueRound());
+                if (run.canIssue() && run.roundsInFlight() < batchSize && (!run.nextRoundSpeculative()
+                        || speculativeItems + run.itemsPerRound() <= SPECULATION_BUDGET * sureItems)) {
+                    issue(run, queue);
                     issued = true;
                 }
             }
         }
+    }
+
+    private void issue(ExampleRun run, ArrayDeque<Item> queue) {
+        boolean speculative = run.nextRoundSpeculative();
+        List<Item> items = run.issueRound();
+        if (speculative) {
+            speculativeItems += items.size();
+        } else {
+            sureItems += items.size();
+        }
+        queue.addAll(items);
     }
 
     /** One predictX0 call; returns the examples it touched, in batch order. */

@@ -79,6 +79,25 @@ final class ExampleRun {
     }
 
     /**
+     * Whether the next round's results could be thrown away: in pruned mode a round past
+     * minScores, issued while earlier rounds are still out, may find its example decided or a
+     * candidate dropped when it comes back. Earlier rounds cannot, since nothing is dropped before
+     * minScores scores, and neither can a round issued with none out.
+     */
+    boolean nextRoundSpeculative() {
+        return settings.mode() == Mode.PRUNED && issued >= settings.minScores() && !inFlight.isEmpty();
+    }
+
+    /** The items {@link #issueRound()} would return now: one per prompt of each surviving candidate. */
+    int itemsPerRound() {
+        int items = 0;
+        for (int c = 0; c < prompts.size(); c++) {
+            items += elimination.alive(c) ? prompts.get(c).size() : 0;
+        }
+        return items;
+    }
+
+    /**
      * Draws the next round's (t, eps) and returns one item per surviving candidate and prompt.
      * t is rounded to float first, since the model takes it as a float: x_t, w(t) and the
      * model's alpha(t) then all see the same t.

@@ -321,6 +321,26 @@ class DiffusionClassifierTest {
     }
 
     @Test
+    void speculativeLookAheadStaysWithinItsShareOfTheCallsWhateverTheTail() {
+        for (int examples : new int[] {1, 3, 12}) {
+            FakeTask task = new FakeTask(4, 0.3);
+            DiffusionClassifier ahead = new DiffusionClassifier(task.model(64, 0.3),
+                    settings().optMinScores(3).optMaxScores(40).build());
+            Map<String, Classification> results = new TreeMap<>();
+            ahead.classify(task.examples(examples), c -> results.put(c.exampleId(), c));
+            Map<String, Classification> stepwise = classify(task.model(4, 0.3), settings().optWindow(1)
+                    .optMinScores(3).optMaxScores(40).build(), task.examples(examples));
+            for (String id : stepwise.keySet()) {
+                assertThat(results.get(id).meanScores()).containsExactly(stepwise.get(id).meanScores());
+            }
+            BatchStats stats = ahead.stats();
+            assertThat(stats.images() - stats.usefulImages()).as("discarded images of %d computed, %d examples",
+                    stats.images(), examples).isLessThanOrEqualTo((long) (DiffusionClassifier.SPECULATION_BUDGET
+                    * stats.images()));
+        }
+    }
+
+    @Test
     void anEnsembleScoresTheMeanOverItsPromptsAndCountsEveryCall() {
         FakeTask task = new FakeTask(3, 0.5);
         Candidate right = new Candidate("zero", List.of(FakeTask.prompt(0), FakeTask.prompt(0)));
