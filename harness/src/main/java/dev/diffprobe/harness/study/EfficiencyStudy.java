@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * The paper's Figure 2 on our checkpoint: accuracy against mean denoiser calls per example for
@@ -52,6 +53,8 @@ public final class EfficiencyStudy {
     private final List<Double> rawSeries = new ArrayList<>();
     private int batch;
     private double lastRaw;
+    /** The model the classifiers run on, with raw batches interleaved at the study's batch size. */
+    private InterleavedRawRate interleaved;
 
     private EfficiencyStudy(StudyOptions options, DiffusionModel model) {
         this.options = options;
@@ -98,6 +101,8 @@ public final class EfficiencyStudy {
                 .orElseThrow();
         batch = Math.min(model.maxBatch(), best.batch());
         lastRaw = best.imagesPerSecond();
+        interleaved = new InterleavedRawRate(model, RawRate.Batch.of(model, prompts, batch, new SplittableRandom(2)),
+                options.rateEvery());
         for (Mode mode : List.of(Mode.NAIVE, Mode.SHARED)) {
             prefixRun(mode);
             save();
@@ -119,7 +124,7 @@ public final class EfficiencyStudy {
         Map<String, double[][]> scores = new HashMap<>();
         ClassifierSettings settings = ClassifierSettings.builder().setSeed(options.seed()).optMode(mode)
                 .optMaxScores(rounds).optBatchSize(batch).build();
-        DiffusionClassifier classifier = new DiffusionClassifier(model, settings, (id, round, candidate, t, error, w) ->
+        DiffusionClassifier classifier = new DiffusionClassifier(interleaved, settings, (id, round, candidate, t, error, w) ->
                 scores.computeIfAbsent(id, x -> new double[k][rounds])[candidate][round] = w * error);
         progress(mode.word() + ": " + rounds + " scores per class on " + task.examples().size() + " examples");
         Timed run = timed(classifier, task.examples());
@@ -130,8 +135,7 @@ public final class EfficiencyStudy {
             }
             boolean full = s == rounds;
             points.add(full ? run.point(mode.word(), "scores/class=" + s, correct, (double) k * s)
-                    : new StudyPoint(mode.word(), "scores/class=" + s, task.examples().size(), correct, (double) k * s,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                    : StudyPoint.prefix(mode.word(), "scores/class=" + s, task.examples().size(), correct, (double) k * s));
         }
     }
 
@@ -160,7 +164,7 @@ public final class EfficiencyStudy {
         ClassifierSettings settings = ClassifierSettings.builder().setSeed(options.seed()).optMode(Mode.SHARED)
                 .optMaxScores(s).optBatchSize(batch).build();
         progress("shared: separate run of " + s + " scores per class to check the prefix reading");
-        Timed run = timed(new DiffusionClassifier(model, settings), task.examples());
+        Timed run = timed(new DiffusionClassifier(interleaved, settings), task.examples());
         int correct = (int) run.results.stream().filter(Classification::correct).count();
         StudyPoint prefix = points.stream().filter(p -> p.mode().equals("shared")
                 && p.setting().equals("scores/class=" + s)).findFirst().orElseThrow();
@@ -174,19 +178,22 @@ public final class EfficiencyStudy {
                 .optMinScores(p.minScores()).optCutoffPval(p.cutoffPval()).optMaxScores(p.maxScores())
                 .optBatchSize(batch).build();
         progress("pruned: " + p.label());
-        Timed run = timed(new DiffusionClassifier(model, settings), task.examples());
+        Timed run = timed(new DiffusionClassifier(interleaved, settings), task.examples());
         int correct = (int) run.results.stream().filter(Classification::correct).count();
         double calls = run.results.stream().mapToLong(Classification::denoiserCalls).average().orElse(0);
         points.add(run.point("pruned", p.label(), correct, calls));
     }
 
     /**
-     * Classifies and then measures the raw rate again at the study's batch size: each run is held
-     * to the mean of the raw rates measured just before and just after it, since the load of a
-     * shared machine drifts over minutes.
+     * Classifies, with raw batches interleaved, and then measures the raw rate again at the
+     * study's batch size. Each run is held to the raw batches interleaved with its own calls, and
+     * for comparison to the mean of the raw rates measured just before and just after it, which
+     * is all a study without interleaving could see.
      */
     private Timed timed(DiffusionClassifier classifier, List<Example> examples) {
         List<Classification> results = new ArrayList<>();
+        InterleavedRawRate.Totals rawBefore = interleaved.totals();
+        long cpuStart = InterleavedRawRate.cpuNanos();
         long start = System.nanoTime();
         classifier.classify(examples, c -> {
             results.add(c);
@@ -195,7 +202,9 @@ public final class EfficiencyStudy {
                         (System.nanoTime() - start) / 1e9));
             }
         });
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long wallNanos = System.nanoTime() - start;
+        long cpuNanos = InterleavedRawRate.cpuNanos() - cpuStart;
+        InterleavedRawRate.Totals raw = interleaved.totals().minus(rawBefore);
         List<String> errors = results.stream().flatMap(c -> c.error().stream()).toList();
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.size() + " examples failed, first: " + errors.get(0));
@@ -204,37 +213,49 @@ public final class EfficiencyStudy {
         lastRaw = RawRate.measure(model, prompts, new int[] {batch}, options.rateSeconds(), false).get(0)
                 .imagesPerSecond();
         rawSeries.add(lastRaw);
-        return new Timed(results, seconds, classifier.stats(), (before + lastRaw) / 2);
+        return new Timed(results, (wallNanos - raw.rawNanos()) / 1e9, (cpuNanos - raw.rawCpuNanos()) / 1e9,
+                classifier.stats(), raw, (before + lastRaw) / 2);
     }
 
     private void save() throws IOException {
         StudyReport.writePoints(points, options.out().resolve("points.csv"));
         StudyPoint last = points.get(points.size() - 1);
-        progress(String.format(Locale.ROOT, "  %s %s: accuracy %.3f (%d/%d), %.1f calls/example, %.0f useful images/s,"
-                        + " raw %.0f around it", last.mode(), last.setting(), last.accuracy(), last.correct(),
-                last.examples(), last.meanCalls(), last.imagesPerSecond(), last.adjacentRawRate()));
+        progress(String.format(Locale.ROOT, "  %s %s: accuracy %.3f (%d/%d), %.1f calls/example, %.0f useful images/s"
+                        + " in %.0f s; raw %.0f interleaved (%.1f%%), %.0f around it; %.1f%% on CPU; discarded %.1f%%",
+                last.mode(), last.setting(), last.accuracy(), last.correct(), last.examples(), last.meanCalls(),
+                last.imagesPerSecond(), last.wallSeconds(), last.interleavedRawRate(), 100 * last.interleavedShare(),
+                last.adjacentRawRate(), 100 * last.onCpuShare(), 100 * last.discardedShare()));
     }
 
     private static void progress(String line) {
         System.err.println("[efficiency study] " + line);
     }
 
-    private final class Timed {
+    private static final class Timed {
         private final List<Classification> results;
         private final double seconds;
+        private final double cpuSeconds;
         private final BatchStats stats;
+        private final InterleavedRawRate.Totals raw;
         private final double adjacentRaw;
 
-        Timed(List<Classification> results, double seconds, BatchStats stats, double adjacentRaw) {
+        /** {@code seconds} and {@code cpuSeconds} leave out the interleaved raw batches. */
+        Timed(List<Classification> results, double seconds, double cpuSeconds, BatchStats stats,
+              InterleavedRawRate.Totals raw, double adjacentRaw) {
             this.results = results;
             this.seconds = seconds;
+            this.cpuSeconds = cpuSeconds;
             this.stats = stats;
+            this.raw = raw;
             this.adjacentRaw = adjacentRaw;
         }
 
         StudyPoint point(String mode, String setting, int correct, double meanCalls) {
-            return new StudyPoint(mode, setting, results.size(), correct, meanCalls, seconds,
-                    stats.usefulImages() / seconds, stats.modelNanos() / 1e9, stats.meanBatch(), adjacentRaw);
+            double useful = stats.usefulImages();
+            return new StudyPoint(mode, setting, results.size(), correct, meanCalls, seconds, useful / seconds,
+                    stats.modelNanos() / 1e9 - raw.rawNanos() / 1e9, stats.meanBatch(), adjacentRaw,
+                    raw.imagesPerSecond(), (stats.images() - useful) / Math.max(1, stats.images()),
+                    cpuSeconds / seconds, useful / cpuSeconds / raw.imagesPerCpuSecond());
         }
     }
 }

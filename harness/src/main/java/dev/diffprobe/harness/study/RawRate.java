@@ -20,6 +20,33 @@ final class RawRate {
     record Point(int batch, double imagesPerSecond) {
     }
 
+    /** One ready-made predictX0 batch: uniform x_t in [-1, 1], t in (0, 1), the prompts in turn. */
+    record Batch(List<float[]> xt, float[] t, List<TextEmbedding> cond) {
+        static Batch of(DiffusionModel model, List<TextEmbedding> prompts, int size, SplittableRandom random) {
+            List<float[]> xt = new ArrayList<>();
+            float[] t = new float[size];
+            List<TextEmbedding> cond = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                float[] x = new float[model.latentSize()];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = (float) (random.nextDouble() * 2 - 1);
+                }
+                xt.add(x);
+                t[i] = (float) random.nextDouble(0.001, 0.999);
+                cond.add(prompts.get(i % prompts.size()));
+            }
+            return new Batch(xt, t, cond);
+        }
+
+        int size() {
+            return t.length;
+        }
+
+        void run(DiffusionModel model) {
+            model.predictX0(xt, t, cond);
+        }
+    }
+
     private RawRate() {
     }
 
@@ -31,33 +58,22 @@ final class RawRate {
                                boolean warmUp) {
         SplittableRandom random = new SplittableRandom(1);
         List<Point> points = new ArrayList<>();
-        for (int batch : batches) {
-            if (batch > model.maxBatch()) {
+        for (int size : batches) {
+            if (size > model.maxBatch()) {
                 continue;
             }
-            List<float[]> xt = new ArrayList<>();
-            float[] t = new float[batch];
-            List<TextEmbedding> cond = new ArrayList<>();
-            for (int i = 0; i < batch; i++) {
-                float[] x = new float[model.latentSize()];
-                for (int j = 0; j < x.length; j++) {
-                    x[j] = (float) (random.nextDouble() * 2 - 1);
-                }
-                xt.add(x);
-                t[i] = (float) random.nextDouble(0.001, 0.999);
-                cond.add(prompts.get(i % prompts.size()));
-            }
+            Batch batch = Batch.of(model, prompts, size, random);
             for (int warm = 0; warmUp && warm < WARM_UP_CALLS; warm++) {
-                model.predictX0(xt, t, cond);
+                batch.run(model);
             }
             long images = 0;
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             do {
-                model.predictX0(xt, t, cond);
-                images += batch;
+                batch.run(model);
+                images += size;
             } while (System.nanoTime() < deadline);
-            points.add(new Point(batch, images / ((System.nanoTime() - start) / 1e9)));
+            points.add(new Point(size, images / ((System.nanoTime() - start) / 1e9)));
         }
         return points;
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * command with one line naming it (see {@link EfficiencyStudy#main}).
  */
 record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, int[] scores,
-                    List<PrunedSetting> pruned, Path out, double rateSeconds) {
+                    List<PrunedSetting> pruned, Path out, double rateSeconds, int rateEvery) {
 
     /** One pruned-mode configuration: Algorithm 1's min_scores, cutoff_pval and max_scores. */
     record PrunedSetting(int minScores, double cutoffPval, int maxScores) {
@@ -30,6 +30,8 @@ record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, 
      */
     static final String DEFAULT_SCORES = "1,2,5,10,20";
     static final String DEFAULT_PRUNED = "2:0.1:20,5:0.02:30,20:0.002:40";
+    /** One raw batch per 20 classifier calls: 5% more denoiser work, and about 40 raw batches in a 10-minute run. */
+    static final int DEFAULT_RATE_EVERY = 20;
 
     static StudyOptions parse(String[] args) {
         String checkpoint = Checkpoint.DEFAULT;
@@ -40,6 +42,7 @@ record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, 
         String pruned = DEFAULT_PRUNED;
         Path out = Path.of("target", "efficiency-study");
         double rateSeconds = 2;
+        int rateEvery = DEFAULT_RATE_EVERY;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -55,12 +58,13 @@ record StudyOptions(String checkpoint, int examples, long sceneSeed, long seed, 
                 case "--pruned" -> pruned = value;
                 case "--out" -> out = Path.of(value);
                 case "--rate-seconds" -> rateSeconds = positiveDouble(option, value);
+                case "--rate-every" -> rateEvery = positiveInt(option, value);
                 default -> throw new UsageException("unknown option " + option + " (known: --checkpoint, --examples,"
-                        + " --scene-seed, --seed, --scores, --pruned, --out, --rate-seconds)");
+                        + " --scene-seed, --seed, --scores, --pruned, --out, --rate-seconds, --rate-every)");
             }
         }
         return new StudyOptions(checkpoint, examples, sceneSeed, seed, scoreList(scores), prunedList(pruned), out,
-                rateSeconds);
+                rateSeconds, rateEvery);
     }
 
     private static int[] scoreList(String value) {

@@ -16,6 +16,10 @@ class StudyOptionsTest {
         assertThat(o.examples()).isEqualTo(16);
         assertThat(o.scores()).containsExactly(1, 5);
         assertThat(o.pruned()).containsExactly(new StudyOptions.PrunedSetting(20, 0.002, 2000));
+        assertThat(o.rateEvery()).isEqualTo(StudyOptions.DEFAULT_RATE_EVERY);
+        assertThat(StudyOptions.parse(new String[] {"--rate-every", "5"}).rateEvery()).isEqualTo(5);
+        assertThatThrownBy(() -> StudyOptions.parse(new String[] {"--rate-every", "0"}))
+                .isInstanceOf(StudyOptions.UsageException.class).hasMessage("--rate-every expects a positive integer, got '0'");
         assertThatThrownBy(() -> StudyOptions.parse(new String[] {"--examples", "-3"}))
                 .isInstanceOf(StudyOptions.UsageException.class).hasMessage("--examples expects a positive integer, got '-3'");
         assertThatThrownBy(() -> StudyOptions.parse(new String[] {"--pruned", "1:0.1:10"}))

@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StudyReportTest {
     private static StudyPoint point(String mode, int correct, double calls) {
-        return new StudyPoint(mode, mode + "@" + calls, 100, correct, calls, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN);
+        return StudyPoint.prefix(mode, mode + "@" + calls, 100, correct, calls);
     }
 
     @Test
@@ -32,5 +31,20 @@ class StudyReportTest {
     void noPrunedPointNearTheBestIsNotMet() {
         List<StudyPoint> points = List.of(point("shared", 95, 400), point("pruned", 90, 40));
         assertThat(StudyReport.callGoal(points)).startsWith("Calls: NOT MET");
+    }
+
+    @Test
+    void eachTimedRunIsHeldToTheRawBatchesInterleavedWithItAndItsDiscardedShare() {
+        StudyPoint fast = new StudyPoint("pruned", "long", 80, 70, 300, 600, 450, 590, 64, 300, 500, 0.02, 0.9, 0.97);
+        StudyPoint wasteful = new StudyPoint("pruned", "tail", 80, 70, 300, 60, 400, 59, 64, 300, 500, 0.15, 0.9, 0.97);
+        StudyPoint tiny = new StudyPoint("shared", "one", 8, 7, 8, 0.5, 400, 0.5, 64, 300, Double.NaN, 0, 0.9,
+                Double.NaN);
+        String goal = StudyReport.rateGoal(List.of(StudyPoint.prefix("naive", "k", 8, 1, 8), fast, wasteful, tiny),
+                64, 20, 900);
+        assertThat(goal).contains("one raw batch every 20 calls")
+                .contains("pruned long (600 s): 450 of 500 = 90.0% (MET), discarded 2.0% (MET).")
+                .contains("pruned tail (60 s): 400 of 500 = 80.0% (NOT MET), discarded 15.0% (NOT MET).")
+                .contains("shared one (1 s): too short for an interleaved raw batch, discarded 0.0% (MET).")
+                .contains("was 900 images/s").doesNotContain("naive k");
     }
 }
