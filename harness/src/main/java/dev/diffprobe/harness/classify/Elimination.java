@@ -84,11 +84,15 @@ public final class Elimination {
         boolean[] drop = pruner.dropsPooled(series, bestScores);
         for (int j = 0; j < rivals.length; j++) {
             if (drop[j]) {
-                alive[rivals[j]] = false;
-                aliveCount--;
-                droppedAt[rivals[j]] = completed;
+                drop(rivals[j]);
             }
         }
+    }
+
+    private void drop(int candidate) {
+        alive[candidate] = false;
+        aliveCount--;
+        droppedAt[candidate] = completed;
     }
 
     /** One candidate left (pruned mode) or maxScores rounds done. */
@@ -105,9 +109,7 @@ public final class Elimination {
         }
         for (int c = 0; c < alive.length; c++) {
             if (alive[c] && c != best && pruner.drops(Arrays.copyOf(scores[c], completed), bestScores)) {
-                alive[c] = false;
-                aliveCount--;
-                droppedAt[c] = completed;
+                drop(c);
             }
         }
     }

@@ -106,9 +106,7 @@ public final class Pruner {
         double sd = Math.sqrt(squares / df);
         TDistribution t = new TDistribution(null, df);
         for (int j = 0; j < rivals.length; j++) {
-            double overtake = sd == 0 ? (means[j] > 0 ? 0.0 : means[j] < 0 ? 1.0 : 0.5)
-                    : 1 - t.cumulativeProbability(maxScores * means[j] / (sd * Math.sqrt(rest + (double) rest * rest / n)));
-            drop[j] = overtake < cutoffPval;
+            drop[j] = overtake(means[j], sd, n, rest, t) < cutoffPval;
         }
         return drop;
     }
@@ -138,10 +136,17 @@ public final class Pruner {
             squares += d * d;
         }
         double sd = Math.sqrt(squares / (n - 1));
+        return overtake(mean, sd, n, rest, new TDistribution(null, n - 1));
+    }
+
+    /**
+     * P(the final sum of differences after maxScores rounds is negative), given n differences of
+     * mean {@code mean} and standard deviation {@code sd} and {@code rest} rounds to go.
+     */
+    private double overtake(double mean, double sd, int n, int rest, TDistribution t) {
         if (sd == 0) {
             return mean > 0 ? 0.0 : mean < 0 ? 1.0 : 0.5;
         }
-        double z = maxScores * mean / (sd * Math.sqrt(rest + (double) rest * rest / n));
-        return 1 - new TDistribution(null, n - 1).cumulativeProbability(z);
+        return 1 - t.cumulativeProbability(maxScores * mean / (sd * Math.sqrt(rest + (double) rest * rest / n)));
     }
 }

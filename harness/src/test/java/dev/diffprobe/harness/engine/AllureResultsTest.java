@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What Allure's JUnit Platform listener writes when the Console Launcher runs a real suite, read
@@ -44,25 +43,7 @@ class AllureResultsTest {
 
     @BeforeAll
     static void runTheSuiteWithAllure() throws Exception {
-        assumeTrue(AllureResultsTest.class.getResource("/dev/diffprobe/checkpoints/tiny-clevr-diffusion/model.yaml")
-                != null, "the embedded checkpoint tiny-clevr-diffusion is not in the models jar");
-        Path root = Files.createDirectories(dir.resolve("root/probes")).getParent();
-        Files.writeString(root.resolve("probes/launch.yaml"), """
-                suite: launch
-                checkpoint: tiny-clevr-diffusion
-                seed: 5
-                examples: 2
-                classifier:
-                  minScores: 2
-                  maxScores: 2
-                tasks:
-                  - name: Shape
-                    type: binding
-                    thresholds:
-                      accuracy: 0.5
-                  - name: Color
-                    type: binding
-                """);
+        Path root = ConsoleLauncherProcess.rootWithLaunchSuite(dir);
         results = dir.resolve("allure-results");
         Files.createDirectories(results.resolve("history"));
         Files.writeString(results.resolve("history/history.json"), "{}");

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * Runs the JUnit Console Launcher ({@code junit-platform-console-standalone}, copied into
  * {@code target/console-launcher} by the build) in a JVM of its own, on this module's test class
@@ -25,6 +27,34 @@ final class ConsoleLauncherProcess {
     private static final long TIMEOUT_SECONDS = 300;
 
     private ConsoleLauncherProcess() {
+    }
+
+    /**
+     * {@code dir/root}, a classpath root holding the suite {@code launch} on the embedded
+     * tiny-clevr-diffusion (Shape: threshold and chance verdicts; Color: chance), 2 examples a task;
+     * the calling test is skipped when that checkpoint is not in the models jar.
+     */
+    static Path rootWithLaunchSuite(Path dir) throws IOException {
+        assumeTrue(ConsoleLauncherProcess.class.getResource("/dev/diffprobe/checkpoints/tiny-clevr-diffusion/model.yaml")
+                != null, "the embedded checkpoint tiny-clevr-diffusion is not in the models jar");
+        Path root = Files.createDirectories(dir.resolve("root/probes")).getParent();
+        Files.writeString(root.resolve("probes/launch.yaml"), """
+                suite: launch
+                checkpoint: tiny-clevr-diffusion
+                seed: 5
+                examples: 2
+                classifier:
+                  minScores: 2
+                  maxScores: 2
+                tasks:
+                  - name: Shape
+                    type: binding
+                    thresholds:
+                      accuracy: 0.5
+                  - name: Color
+                    type: binding
+                """);
+        return root;
     }
 
     /** What a run printed, and its exit code. */

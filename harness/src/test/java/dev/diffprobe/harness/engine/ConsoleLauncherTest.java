@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The engine as the JUnit Console Launcher runs it, in a JVM of its own: every way of selecting
@@ -35,26 +34,7 @@ class ConsoleLauncherTest {
 
     @BeforeAll
     static void suiteOnItsOwnClasspathRoot() throws IOException {
-        assumeTrue(ConsoleLauncherTest.class.getResource("/dev/diffprobe/checkpoints/tiny-clevr-diffusion/model.yaml")
-                != null, "the embedded checkpoint tiny-clevr-diffusion is not in the models jar");
-        root = Files.createDirectories(dir.resolve("root"));
-        Files.createDirectories(root.resolve("probes"));
-        Files.writeString(root.resolve("probes/launch.yaml"), """
-                suite: launch
-                checkpoint: tiny-clevr-diffusion
-                seed: 5
-                examples: 2
-                classifier:
-                  minScores: 2
-                  maxScores: 2
-                tasks:
-                  - name: Shape
-                    type: binding
-                    thresholds:
-                      accuracy: 0.5
-                  - name: Color
-                    type: binding
-                """);
+        root = ConsoleLauncherProcess.rootWithLaunchSuite(dir);
     }
 
     @Test

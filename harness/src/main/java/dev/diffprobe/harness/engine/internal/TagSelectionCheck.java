@@ -32,11 +32,10 @@ final class TagSelectionCheck {
         if (selection.isEmpty()) {
             return Optional.empty();
         }
-        List<PostDiscoveryFilter> filters = new ArrayList<>();
         String asked = asked(selection);
+        List<PostDiscoveryFilter> filters;
         try {
-            selection.included().ifPresent(e -> filters.add(TagFilter.includeTags(e)));
-            selection.excluded().ifPresent(e -> filters.add(TagFilter.excludeTags(e)));
+            filters = filters(selection);
         } catch (PreconditionViolationException e) {
             return Optional.of(asked + ": not a JUnit tag expression: " + e.getMessage());
         }
@@ -59,10 +58,9 @@ final class TagSelectionCheck {
      * none is kept, e.g. for {@code a & !a} or an expression that is not one.
      */
     static Optional<Set<TestTag>> kept(TagSelection selection, Function<Set<TestTag>, TestDescriptor> tagged) {
-        List<PostDiscoveryFilter> filters = new ArrayList<>();
+        List<PostDiscoveryFilter> filters;
         try {
-            selection.included().ifPresent(e -> filters.add(TagFilter.includeTags(e)));
-            selection.excluded().ifPresent(e -> filters.add(TagFilter.excludeTags(e)));
+            filters = filters(selection);
         } catch (PreconditionViolationException e) {
             return Optional.empty();
         }
@@ -87,6 +85,14 @@ final class TagSelectionCheck {
     }
 
     private static final int MAX_NAMES = 12;
+
+    /** Surefire's filters for the selection; throws when an expression is not a JUnit tag expression. */
+    private static List<PostDiscoveryFilter> filters(TagSelection selection) {
+        List<PostDiscoveryFilter> filters = new ArrayList<>();
+        selection.included().ifPresent(e -> filters.add(TagFilter.includeTags(e)));
+        selection.excluded().ifPresent(e -> filters.add(TagFilter.excludeTags(e)));
+        return filters;
+    }
 
     private static String asked(TagSelection selection) {
         List<String> parts = new ArrayList<>();
