@@ -42,28 +42,38 @@ def parse_args(argv):
                    help="draw n = floor(1000 u^p), u uniform: p > 1 spends more steps at low noise, where "
                         "the classifier's heuristic weighting exp(-7t) reads its evidence; 1 is uniform. "
                         "Given on a resume, it changes the run from that step on")
-    p.add_argument("--lr-decay", default=None, metavar="START:END",
-                   help="lower the learning rate linearly from --lr at step START to a tenth of it at step END, "
-                        "and keep it there; given on a resume, it changes the run from then on")
+    p.add_argument("--lr-decay", default=None, metavar="START:END[:FROM]",
+                   help="lower the learning rate linearly from FROM times --lr (default 1) at step START to a "
+                        "tenth of --lr at step END, and keep it there; given on a resume, it changes the run "
+                        "from then on (a FROM above the current rate restarts a decayed run warm)")
     return p.parse_args(argv)
 
 
 def parse_decay(text):
+    parts = text.split(":")
     try:
-        start, end = (int(v) for v in text.split(":"))
+        if len(parts) not in (2, 3):
+            raise ValueError
+        start, end = int(parts[0]), int(parts[1])
+        origin = float(parts[2]) if len(parts) == 3 else 1.0
     except ValueError:
-        raise ValueError(f"--lr-decay {text!r}: expected START:END, two step numbers") from None
+        raise ValueError(f"--lr-decay {text!r}: expected START:END or START:END:FROM, two step numbers "
+                         f"and a factor") from None
     if not 0 <= start < end:
         raise ValueError(f"--lr-decay {text!r}: expected 0 <= START < END")
-    return [start, end]
+    if not 0.1 <= origin <= 1.0:
+        raise ValueError(f"--lr-decay {text!r}: FROM must lie in [0.1, 1], the range the decay spans")
+    return [start, end, origin]
 
 
 def lr_factor(hyper, step):
-    """Warm-up, then 1, then the optional linear decay to a tenth."""
+    """Warm-up, then 1, then the optional linear decay from FROM to a tenth."""
     factor = min(1.0, (step + 1) / hyper["warmup"])
     if hyper.get("lr_decay"):
-        start, end = hyper["lr_decay"]
-        factor *= 1.0 - 0.9 * min(1.0, max(0.0, (step - start) / (end - start)))
+        start, end, origin = (list(hyper["lr_decay"]) + [1.0])[:3]
+        if step >= start:
+            share = min(1.0, (step - start) / (end - start))
+            factor *= origin + (0.1 - origin) * share
     return factor
 
 
