@@ -102,13 +102,59 @@ public final class Pruner {
                 squares += d * d;
             }
         }
-        int df = rivals.length * (n - 1);
-        double sd = Math.sqrt(squares / df);
-        TDistribution t = new TDistribution(null, df);
+        double sd = Math.sqrt(squares / (rivals.length * (n - 1)));
+        TDistribution t = new TDistribution(null, pooledDegreesOfFreedom(rivals, best, means));
         for (int j = 0; j < rivals.length; j++) {
             drop[j] = overtake(means[j], sd, n, rest, t) < cutoffPval;
         }
         return drop;
+    }
+
+    /**
+     * The degrees of freedom of the pooled variance: m (n - 1) if the m rivals' sample variances
+     * were independent, but the rivals share the example's (t, eps) draws and the best's scores,
+     * so their variances rise and fall together (three rounds at quiet t make every rival look
+     * certain at once). The mean of m variances whose pairwise correlation is kappa carries the
+     * information of m (n - 1) / (1 + (m - 1) kappa) degrees of freedom. kappa is the correlation
+     * over rounds of the rivals' squared centred differences, the terms the variances sum: it is
+     * rho^2 for Gaussian differences of correlation rho and also sees a spread shared through t.
+     * A pair without spread in its squares counts as moving in lockstep; one rival leaves the
+     * predictive rule's n - 1.
+     */
+    static double pooledDegreesOfFreedom(double[][] rivals, double[] best, double[] means) {
+        int m = rivals.length;
+        int n = best.length;
+        if (m == 1) {
+            return n - 1;
+        }
+        double[][] squares = new double[m][n];
+        for (int j = 0; j < m; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                double c = rivals[j][i] - best[i] - means[j];
+                squares[j][i] = c * c;
+                mean += squares[j][i] / n;
+            }
+            for (int i = 0; i < n; i++) {
+                squares[j][i] -= mean;
+            }
+        }
+        double correlations = 0;
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                double dot = 0;
+                double normA = 0;
+                double normB = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += squares[a][i] * squares[b][i];
+                    normA += squares[a][i] * squares[a][i];
+                    normB += squares[b][i] * squares[b][i];
+                }
+                correlations += normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 1.0;
+            }
+        }
+        double kappa = Math.max(0, Math.min(1, correlations / (m * (m - 1) / 2.0)));
+        return m * (n - 1) / (1 + (m - 1) * kappa);
     }
 
     /**

@@ -166,4 +166,98 @@ class PrunerTest {
         assertThat(flagged).isGreaterThan(10_000).isGreaterThan(flaggedAlone);
         assertThat(rate).isLessThan(0.05 + 3 * Math.sqrt(0.05 * 0.95 / flagged));
     }
+    @Test
+    void pooledStaysCalibratedWhenTheRivalsShareTheBestsScoresAndEachRoundsSpread() {
+        // The classifier's case: every rival's difference contains the best's score of the round,
+        // and a round at quiet t is quiet for all of them. Of the rivals given an overtake
+        // probability below 5%, at most about that share overtake.
+        Pruner pooled = new Pruner(0.05, Pruning.POOLED, 2, 20);
+        Random random = new Random(7);
+        int flagged = 0;
+        int overtook = 0;
+        double[] best = new double[3];
+        for (int trial = 0; trial < 5_000; trial++) {
+            double[] spread = new double[20];
+            double[] bestNoise = new double[20];
+            for (int i = 0; i < 20; i++) {
+                spread[i] = Math.exp(0.5 * random.nextGaussian());
+                bestNoise[i] = random.nextGaussian();
+            }
+            double[][] seen = new double[9][3];
+            double[] totals = new double[9];
+            for (int j = 0; j < 9; j++) {
+                double mu = random.nextGaussian();
+                for (int i = 0; i < 20; i++) {
+                    double d = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
+                    if (i < 3) {
+                        seen[j][i] = d;
+                    }
+                    totals[j] += d;
+                }
+            }
+            boolean[] drop = pooled.dropsPooled(seen, best);
+            for (int j = 0; j < 9; j++) {
+                if (drop[j]) {
+                    flagged++;
+                    overtook += totals[j] < 0 ? 1 : 0;
+                }
+            }
+        }
+        double rate = (double) overtook / flagged;
+        assertThat(flagged).isGreaterThan(1_000);
+        assertThat(rate).isLessThan(0.05 + 3 * Math.sqrt(0.05 * 0.95 / flagged));
+    }
+
+    @Test
+    void pooledDegreesOfFreedomRangeFromOneRivalsToAllRivals() {
+        double[] best = {0, 0, 0, 0, 0, 0};
+        double[][] lockstep = {{1, 3, 0, 2, 5, 1}, {2, 6, 0, 4, 10, 2}, {3, 9, 0, 6, 15, 3}};
+        assertThat(Pruner.pooledDegreesOfFreedom(lockstep, best, means(lockstep))).isEqualTo(5.0);
+        Random random = new Random(11);
+        double total = 0;
+        for (int trial = 0; trial < 2_000; trial++) {
+            double[][] independent = new double[8][12];
+            for (double[] rival : independent) {
+                for (int i = 0; i < rival.length; i++) {
+                    rival[i] = random.nextGaussian();
+                }
+            }
+            double df = Pruner.pooledDegreesOfFreedom(independent, new double[12], means(independent));
+            assertThat(df).isBetween(11.0, 88.0);
+            total += df;
+        }
+        // Independent rivals: near m (n - 1) = 88 on average (the kappa estimate is clamped at 0).
+        assertThat(total / 2_000).isGreaterThan(60.0);
+        double shared = 0;
+        for (int trial = 0; trial < 2_000; trial++) {
+            double[] bestScores = new double[12];
+            for (int i = 0; i < 12; i++) {
+                bestScores[i] = random.nextGaussian();
+            }
+            double[][] rivals = new double[8][12];
+            for (double[] rival : rivals) {
+                for (int i = 0; i < rival.length; i++) {
+                    rival[i] = random.nextGaussian();
+                }
+            }
+            shared += Pruner.pooledDegreesOfFreedom(rivals, bestScores, means(rivals, bestScores));
+        }
+        // Differences sharing the best's scores correlate with rho = 1/2, their variances with
+        // 1/4: 88 / (1 + 7 / 4) = 32 degrees of freedom, not 88.
+        assertThat(shared / 2_000).isBetween(20.0, 45.0);
+    }
+
+    private static double[] means(double[][] series) {
+        return means(series, new double[series[0].length]);
+    }
+
+    private static double[] means(double[][] series, double[] best) {
+        double[] means = new double[series.length];
+        for (int j = 0; j < series.length; j++) {
+            for (int i = 0; i < best.length; i++) {
+                means[j] += (series[j][i] - best[i]) / best.length;
+            }
+        }
+        return means;
+    }
 }
