@@ -18,19 +18,43 @@ import java.util.Map;
 record EstimatorOptions(String checkpoint, List<String> tasks, int examples, long seed, long dataSeed,
                         int batch, List<Rule> rules, int verify, Path out, Path from) {
 
-    /** A named set of classifier settings ({@code key=value,...}); the mode is pruned unless given. */
+    /**
+     * A named set of classifier settings ({@code key=value,...}); the mode is pruned unless given.
+     * The study's own key {@value #FACTORISED}{@code =true} classifies a K-way attribute task one
+     * attribute at a time with these settings.
+     */
     record Rule(String name, Map<String, String> values) {
+        static final String FACTORISED = "factorised";
+
+        Rule {
+            String f = values.get(FACTORISED);
+            if (f != null && !f.equals("true") && !f.equals("false")) {
+                throw new StudyOptions.UsageException("--rules: " + FACTORISED + " of rule '" + name
+                        + "' expects true or false, got '" + f + "'");
+            }
+        }
+
+        boolean factorised() {
+            return "true".equals(values.get(FACTORISED));
+        }
+
         ClassifierSettings settings(long seed, int batch) {
             ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
-            values.forEach(b::opt);
+            classifierValues().forEach(b::opt);
             return b.build();
         }
 
         /** The shared-noise settings that record this rule's (t, eps) for {@code rounds} rounds. */
         ClassifierSettings traceSettings(long seed, int batch, int rounds) {
             ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
-            values.forEach(b::opt);
+            classifierValues().forEach(b::opt);
             return b.optMode(Mode.SHARED).optMinScores(2).optMaxScores(rounds).build();
+        }
+
+        private Map<String, String> classifierValues() {
+            Map<String, String> v = new LinkedHashMap<>(values);
+            v.remove(FACTORISED);
+            return v;
         }
     }
 
@@ -79,6 +103,14 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
         List<Rule> parsed = rules(rules);
         for (Rule rule : parsed) {
             rule.settings(seed, batch);
+            if (rule.factorised()) {
+                for (String task : tasks) {
+                    if (StudyTasks.candidates(task) == 0) {
+                        throw new StudyOptions.UsageException("--rules: rule '" + rule.name() + "' is factorised, which"
+                                + " needs K-way attribute tasks (k2, k8, k24, k96), not '" + task + "'");
+                    }
+                }
+            }
         }
         return new EstimatorOptions(checkpoint, tasks, examples, seed, dataSeed, batch, parsed, verify, out, from);
     }

@@ -102,8 +102,11 @@ public final class EstimatorStudy {
             ClassifierSettings s = rule.settings(options.seed(), options.batch());
             List<Replay.Outcome> result;
             Path saved = options.out().resolve(name + "-outcomes-" + rule.name() + ".csv");
-            if (s.mode() == Mode.NAIVE && options.from() != null) {
+            if ((s.mode() == Mode.NAIVE || rule.factorised()) && options.from() != null) {
                 result = readOutcomes(options.from().resolve(saved.getFileName()));
+            } else if (rule.factorised()) {
+                progress(name + ": " + rule.name() + " (one attribute at a time, classified directly)");
+                result = factorised(name, task, s);
             } else if (s.mode() == Mode.NAIVE) {
                 progress(name + ": " + rule.name() + " (naive, classified directly)");
                 result = direct(task, s);
@@ -221,6 +224,36 @@ public final class EstimatorStudy {
                 throw new IllegalStateException("example " + e.id() + " failed: " + c.error().get());
             }
             list.add(new Replay.Outcome(e.id(), e.label(), c.predicted(), c.denoiserCalls()));
+        }
+        return list;
+    }
+
+    /**
+     * One classification per attribute, the K-way answer their combination: right only when every
+     * attribute is, and as costly as all of them together.
+     */
+    private List<Replay.Outcome> factorised(String name, Task task, ClassifierSettings s) {
+        List<AttributeTask.Part> parts = AttributeTask.parts(StudyTasks.candidates(name));
+        int n = task.examples().size();
+        String[][] words = new String[n][parts.size()];
+        long[] calls = new long[n];
+        for (int j = 0; j < parts.size(); j++) {
+            Task part = AttributeTask.part(task, parts, j);
+            List<Replay.Outcome> o = direct(part, s);
+            for (int i = 0; i < n; i++) {
+                words[i][j] = part.examples().get(i).candidates().get(o.get(i).predicted()).name();
+                calls[i] += o.get(i).calls();
+            }
+        }
+        List<Replay.Outcome> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var e = task.examples().get(i);
+            String answer = String.join(" ", words[i]);
+            int predicted = -1;
+            for (int c = 0; c < e.candidates().size() && predicted < 0; c++) {
+                predicted = e.candidates().get(c).name().equals(answer) ? c : -1;
+            }
+            list.add(new Replay.Outcome(e.id(), e.label(), predicted, calls[i]));
         }
         return list;
     }

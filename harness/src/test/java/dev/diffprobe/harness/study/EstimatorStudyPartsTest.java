@@ -54,6 +54,36 @@ class EstimatorStudyPartsTest {
     }
 
     @Test
+    void aFactorisedTaskAsksOneAttributeOfTheSameImagesWhoseAnswersMakeTheLabel() {
+        Task task = AttributeTask.build(96, 96, 424242, 16);
+        List<AttributeTask.Part> parts = AttributeTask.parts(96);
+        List<Task> singles = List.of(AttributeTask.part(task, parts, 0), AttributeTask.part(task, parts, 1),
+                AttributeTask.part(task, parts, 2), AttributeTask.part(task, parts, 3));
+        assertThat(singles).extracting(t -> t.examples().get(0).candidates().size()).containsExactly(2, 8, 2, 3);
+        assertThat(singles.get(0).examples().get(0).candidates()).extracting(c -> c.prompts().get(0))
+                .containsExactly("A small object.", "A large object.");
+        assertThat(singles.get(3).examples().get(0).candidates()).extracting(c -> c.prompts().get(0))
+                .containsExactly("A cube.", "A sphere.", "A cylinder.");
+        for (int i = 0; i < task.examples().size(); i++) {
+            Example e = task.examples().get(i);
+            StringBuilder answer = new StringBuilder();
+            for (Task single : singles) {
+                Example s = single.examples().get(i);
+                assertThat(s.image()).isSameAs(e.image());
+                assertThat(s.id()).startsWith(e.id() + "/").isNotEqualTo(e.id());
+                answer.append(answer.isEmpty() ? "" : " ").append(s.candidates().get(s.label()).name());
+            }
+            assertThat(answer.toString()).isEqualTo(e.candidates().get(e.label()).name());
+        }
+        assertThat(EstimatorOptions.parse(new String[] {"--tasks", "k24,k96", "--rules",
+                "a:minScores=4;f:factorised=true,minScores=4"}).rules().get(1).factorised()).isTrue();
+        assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "k96,colour", "--rules",
+                "f:factorised=true"})).hasMessageContaining("needs K-way attribute tasks").hasMessageContaining("'colour'");
+        assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "k96", "--rules",
+                "f:factorised=yes"})).hasMessageContaining("expects true or false");
+    }
+
+    @Test
     void theGrowthExponentOfAnExactPowerLawIsItsPower() {
         XYSeries s = new XYSeries("x");
         for (int k : new int[] {2, 8, 24, 96}) {
