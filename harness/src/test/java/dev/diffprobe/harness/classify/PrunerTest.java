@@ -3,7 +3,9 @@ package dev.diffprobe.harness.classify;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,80 +134,80 @@ class PrunerTest {
         // Nine rivals whose differences to the best share one variance, three rounds seen of 20:
         // of the rivals given an overtake probability below 5%, at most about that share overtake,
         // and pooling the variance drops more of them than the per-candidate rule does.
-        Pruner pooled = new Pruner(0.05, Pruning.POOLED, 2, 20);
-        Pruner predictive = new Pruner(0.05, Pruning.PREDICTIVE, 2, 20);
-        Random random = new Random(5);
-        int flagged = 0;
-        int overtook = 0;
-        int flaggedAlone = 0;
-        double[] best = new double[3];
-        for (int trial = 0; trial < 5_000; trial++) {
+        Drops drops = drops(new Random(5), random -> {
             double sigma = Math.exp(random.nextGaussian());
-            double[][] seen = new double[9][3];
-            double[] totals = new double[9];
-            for (int j = 0; j < 9; j++) {
+            double[][] differences = new double[9][20];
+            for (double[] rival : differences) {
                 double mu = random.nextGaussian() * 2 * sigma;
                 for (int i = 0; i < 20; i++) {
-                    double d = mu + sigma * random.nextGaussian();
-                    if (i < 3) {
-                        seen[j][i] = d;
-                    }
-                    totals[j] += d;
+                    rival[i] = mu + sigma * random.nextGaussian();
                 }
             }
-            boolean[] drop = pooled.dropsPooled(seen, best);
-            for (int j = 0; j < 9; j++) {
-                if (drop[j]) {
-                    flagged++;
-                    overtook += totals[j] < 0 ? 1 : 0;
-                }
-                flaggedAlone += predictive.drops(seen[j], best) ? 1 : 0;
-            }
-        }
-        double rate = (double) overtook / flagged;
-        assertThat(flagged).isGreaterThan(10_000).isGreaterThan(flaggedAlone);
-        assertThat(rate).isLessThan(0.05 + 3 * Math.sqrt(0.05 * 0.95 / flagged));
+            return differences;
+        });
+        assertThat(drops.pooled()).isGreaterThan(10_000).isGreaterThan(drops.alone());
+        assertThat(drops.overtakeRate()).isLessThan(drops.calibrationLimit());
     }
+
     @Test
     void pooledStaysCalibratedWhenTheRivalsShareTheBestsScoresAndEachRoundsSpread() {
         // The classifier's case: every rival's difference contains the best's score of the round,
-        // and a round at quiet t is quiet for all of them. Of the rivals given an overtake
-        // probability below 5%, at most about that share overtake.
-        Pruner pooled = new Pruner(0.05, Pruning.POOLED, 2, 20);
-        Random random = new Random(7);
-        int flagged = 0;
-        int overtook = 0;
-        double[] best = new double[3];
-        for (int trial = 0; trial < 5_000; trial++) {
+        // and a round at quiet t is quiet for all of them.
+        Drops drops = drops(new Random(7), random -> {
             double[] spread = new double[20];
             double[] bestNoise = new double[20];
             for (int i = 0; i < 20; i++) {
                 spread[i] = Math.exp(0.5 * random.nextGaussian());
                 bestNoise[i] = random.nextGaussian();
             }
-            double[][] seen = new double[9][3];
-            double[] totals = new double[9];
-            for (int j = 0; j < 9; j++) {
+            double[][] differences = new double[9][20];
+            for (double[] rival : differences) {
                 double mu = random.nextGaussian();
                 for (int i = 0; i < 20; i++) {
-                    double d = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
-                    if (i < 3) {
-                        seen[j][i] = d;
-                    }
-                    totals[j] += d;
+                    rival[i] = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
                 }
+            }
+            return differences;
+        });
+        assertThat(drops.pooled()).isGreaterThan(1_000);
+        assertThat(drops.overtakeRate()).isLessThan(drops.calibrationLimit());
+    }
+
+    /** Of 5,000 examples, the rivals each rule drops after 3 of 20 rounds at cutoff 0.05, and how many overtook by 20. */
+    private record Drops(int pooled, int overtook, int alone) {
+        double overtakeRate() {
+            return (double) overtook / pooled;
+        }
+
+        /** The cutoff plus three binomial standard errors at the number dropped. */
+        double calibrationLimit() {
+            return 0.05 + 3 * Math.sqrt(0.05 * 0.95 / pooled);
+        }
+    }
+
+    private static Drops drops(Random random, Function<Random, double[][]> example) {
+        Pruner pooled = new Pruner(0.05, Pruning.POOLED, 2, 20);
+        Pruner predictive = new Pruner(0.05, Pruning.PREDICTIVE, 2, 20);
+        int flagged = 0;
+        int overtook = 0;
+        int flaggedAlone = 0;
+        double[] best = new double[3];
+        for (int trial = 0; trial < 5_000; trial++) {
+            double[][] differences = example.apply(random);
+            double[][] seen = new double[differences.length][];
+            for (int j = 0; j < differences.length; j++) {
+                seen[j] = Arrays.copyOf(differences[j], 3);
             }
             boolean[] drop = pooled.dropsPooled(seen, best);
-            for (int j = 0; j < 9; j++) {
+            for (int j = 0; j < differences.length; j++) {
                 if (drop[j]) {
                     flagged++;
-                    overtook += totals[j] < 0 ? 1 : 0;
+                    overtook += Arrays.stream(differences[j]).sum() < 0 ? 1 : 0;
                 }
+                flaggedAlone += predictive.drops(seen[j], best) ? 1 : 0;
             }
         }
-        double rate = (double) overtook / flagged;
-        assertThat(flagged).isGreaterThan(1_000);
-        assertThat(rate).isLessThan(0.05 + 3 * Math.sqrt(0.05 * 0.95 / flagged));
+        return new Drops(flagged, overtook, flaggedAlone);
     }
 
     @Test
