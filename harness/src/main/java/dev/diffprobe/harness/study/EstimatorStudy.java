@@ -31,7 +31,8 @@ import java.util.Map;
  * sampling of (t, eps) is recorded once as shared-noise {@link Traces}; every pruned or shared rule
  * is then a {@link Replay} of them, and {@code --verify n} runs the real classifier for every rule
  * on the first n examples and reports whether its predictions and calls equal the replay's.
- * Naive rules are classified directly. harness/README.md has the command and recorded tables.
+ * Naive rules, and factorised ones (a K-way attribute task asked one attribute at a time), are
+ * classified directly. harness/README.md has the command and recorded tables.
  */
 public final class EstimatorStudy {
     private final EstimatorOptions options;
