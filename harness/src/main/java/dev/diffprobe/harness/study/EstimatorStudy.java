@@ -178,7 +178,7 @@ public final class EstimatorStudy {
         }
     }
 
-    /** Runs each replayed rule through the classifier itself on the first examples. */
+    /** Runs each replayed rule through the classifier itself on the first examples; the others were never replayed. */
     private Map<String, String> verify(Task task, Map<String, List<Replay.Outcome>> outcomes) {
         Map<String, String> verdicts = new LinkedHashMap<>();
         if (task == null || options.verify() == 0) {
@@ -191,7 +191,7 @@ public final class EstimatorStudy {
         Task head = new Task(task.name(), task.description(), task.examples().subList(0, n), task.chance());
         for (EstimatorOptions.Rule rule : options.rules()) {
             ClassifierSettings s = rule.settings(options.seed(), options.batch());
-            if (s.mode() == Mode.NAIVE) {
+            if (s.mode() == Mode.NAIVE || rule.factorised()) {
                 continue;
             }
             List<Replay.Outcome> direct = direct(head, s);
