@@ -4,6 +4,10 @@ loss.png (and samples.png, classes.txt where they apply).
 
   /usr/bin/python3 models/training/export.py --state models/training/runs/clevr-diffusion/state.pt \
       --name tiny-clevr-diffusion --out models/checkpoints/tiny-clevr-diffusion
+
+--dtype float16|bfloat16 saves a diffusion checkpoint's modules computing in that dtype behind the
+float32 signature Java calls (they cast on entry and exit), writes `dtype` into model.yaml, and
+makes reference.json with those half modules.
 """
 import argparse
 import hashlib
@@ -17,6 +21,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 import sample  # noqa: E402
 from nets import ContrastivePair, DiffusionPair, parameter_count  # noqa: E402
@@ -29,6 +35,7 @@ PROMPTS = {
     "fashion": ["a photo of a T-shirt/top.", "a black and white photo of the Ankle boot.", "a photo of a jacket."],
 }
 PROMPTS["fake"] = PROMPTS["clevr"]
+DTYPES = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
 REFERENCE_T = [0.05, 0.5, 0.9375]
 REFERENCE_N = [0, 1, 2.5, (TRAIN_TIMESTEPS - 1) / 2, TRAIN_TIMESTEPS - 2, TRAIN_TIMESTEPS - 1]
 
@@ -37,6 +44,59 @@ def nested(tensor):
     """Full array as nested lists rounded to 7 decimals (float32 carries about that many)."""
     flat = [round(v, 7) for v in tensor.double().flatten().tolist()]
     return torch.tensor(flat, dtype=torch.float64).reshape(tensor.shape).tolist()
+
+
+class HalfTextEncoder(nn.Module):
+    """The text encoder in a half dtype behind the float32 signature: DJL 0.33 can neither make nor
+    name a bfloat16 tensor, so the casts happen here, on the device the module runs on."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.inner = text
+
+    def forward(self, ids):
+        return self.inner(ids).float()
+
+
+class HalfDenoiser(nn.Module):
+    """The UNet in a half dtype behind the float32 signature; the timestep stays float32 (see
+    nets.timestep_embedding)."""
+
+    def __init__(self, unet, dtype):
+        super().__init__()
+        self.inner = unet
+        self.dtype = dtype
+
+    def forward(self, x_t, timestep, cond):
+        return self.inner(x_t.to(self.dtype), timestep, cond.to(self.dtype)).float()
+
+
+class ShuffleUpsample(nn.Module):
+    """A kernel-2, stride-2 ConvTranspose2d as the same map written as a 1x1 convolution and a
+    pixel shuffle: Debian's torch 1.13 has no bfloat16 transposed convolution on the CPU (its
+    oneDNN path rejects one whose input and output widths differ), but runs these two."""
+
+    def __init__(self, up):
+        super().__init__()
+        if up.kernel_size != (2, 2) or up.stride != (2, 2) or up.padding != (0, 0):
+            raise ValueError(f"only kernel 2, stride 2 upsamples can be rewritten, got {up}")
+        cin, cout = up.weight.shape[:2]
+        self.conv = nn.Conv2d(cin, cout * 4, 1)
+        with torch.no_grad():
+            self.conv.weight.copy_(up.weight.permute(1, 2, 3, 0).reshape(cout * 4, cin, 1, 1))
+            self.conv.bias.copy_(up.bias.repeat_interleave(4))
+
+    def forward(self, x):
+        return F.pixel_shuffle(self.conv(x), 2)
+
+
+def runs_on_cpu(dtype):
+    """Whether this torch has CPU kernels for the dtype: Debian's 1.13 has none for float16."""
+    try:
+        F.conv2d(torch.zeros(1, 1, 3, 3, dtype=dtype), torch.zeros(1, 1, 3, 3, dtype=dtype))
+        return True
+    except RuntimeError:
+        return False
 
 
 def trace(module, example, checks):
@@ -54,12 +114,14 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def write_yaml(out, name, config, kind, files):
+def write_yaml(out, name, config, kind, files, dtype):
     lines = [f"name: {name}", f"kind: {kind}", "space: pixel", f"resolution: {config['resolution']}", "channels: 3"]
     if kind == "diffusion":
         lines += [f"prediction: {config.get('prediction', 'epsilon')}", "schedule:", "  type: cosine", f"  train_timesteps: {TRAIN_TIMESTEPS}"]
     lines += ["latent_scale: 1.0", "tokenizer: tokenizer.json", f"max_text_length: {config['max_length']}", "files:"]
     lines += [f"  {k}: {v}" for k, v in files.items()]
+    if dtype != "float32":
+        lines.append(f"dtype: {dtype}")
     if config.get("hold_out"):
         # compositions the training data never showed on one object: the binding suite reports them apart
         lines.append("held_out: [" + ", ".join(f"{shape}:{color}" for shape, color in config["hold_out"]) + "]")
@@ -67,21 +129,27 @@ def write_yaml(out, name, config, kind, files):
         f.write("\n".join(lines) + "\n")
 
 
-def export_diffusion(state, out, prompts, tokenizer):
+def export_diffusion(state, out, prompts, tokenizer, dtype):
     config = state["config"]
     model = DiffusionPair(len(config["vocab"]), config["max_length"], config["unet"]).eval()
     model.load_state_dict(state["ema"])
+    text_module, unet_module = model.text, model.unet
+    if dtype != torch.float32:
+        for i, up in enumerate(model.unet.upsamples):
+            model.unet.upsamples[i] = ShuffleUpsample(up)
+        model.to(dtype)
+        text_module, unet_module = HalfTextEncoder(model.text), HalfDenoiser(model.unet, dtype)
     r, length = config["resolution"], config["max_length"]
     g = torch.Generator().manual_seed(7)
     with torch.no_grad():
         ids2 = torch.randint(0, len(config["vocab"]), (2, length), generator=g)
-        text = trace(model.text, (ids2,), [(ids2[:1],), (torch.randint(0, 9, (5, length), generator=g),)])
-        cond2 = model.text(ids2)
+        text = trace(text_module, (ids2,), [(ids2[:1],), (torch.randint(0, 9, (5, length), generator=g),)])
+        cond2 = text_module(ids2)
         x2 = torch.randn(2, 3, r, r, generator=g)
-        denoiser = trace(model.unet, (x2, torch.tensor([500.0, 20.5]), cond2),
+        denoiser = trace(unet_module, (x2, torch.tensor([500.0, 20.5]), cond2),
                          [(x2[:1], torch.tensor([3.25]), cond2[:1]),
                           (torch.randn(3, 3, r, r, generator=g), torch.tensor([0.0, 998.5, 100.0]),
-                           model.text(torch.randint(0, 9, (3, length), generator=g)))])
+                           text_module(torch.randint(0, 9, (3, length), generator=g)))])
     text.save(os.path.join(out, "text_encoder.pt"))
     denoiser.save(os.path.join(out, "denoiser.pt"))
     text = torch.jit.load(os.path.join(out, "text_encoder.pt"))
@@ -233,10 +301,18 @@ def main(argv):
     p.add_argument("--out", required=True, help="checkpoint directory to (re)write")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--note", default="", help="a paragraph for TRAINING.md: what was seen in the samples")
+    p.add_argument("--dtype", choices=DTYPES, default="float32",
+                   help="what the diffusion modules compute in (their signature stays float32)")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
+    dtype = DTYPES[args.dtype]
+    if not runs_on_cpu(dtype):
+        p.error(f"--dtype {args.dtype}: torch {torch.__version__} has no {args.dtype} kernels on the CPU, and"
+                " reference.json must come from the modules as saved; export with a torch that has them")
     state = torch.load(args.state)
     config = state["config"]
+    if config["kind"] != "diffusion" and dtype != torch.float32:
+        p.error(f"--dtype {args.dtype}: half precision is for diffusion checkpoints")
     os.makedirs(args.out, exist_ok=True)
     for old in os.listdir(args.out):
         os.remove(os.path.join(args.out, old))
@@ -244,12 +320,12 @@ def main(argv):
     tokenizer.save(os.path.join(args.out, "tokenizer.json"))
     prompts = PROMPTS[config["dataset"]]
     if config["kind"] == "diffusion":
-        reference, files, counts = export_diffusion(state, args.out, prompts, tokenizer)
+        reference, files, counts = export_diffusion(state, args.out, prompts, tokenizer, dtype)
     else:
         reference, files, counts = export_contrastive(state, args.out, prompts, tokenizer)
     with open(os.path.join(args.out, "reference.json"), "w") as f:
         json.dump(reference, f)
-    write_yaml(args.out, args.name, config, config["kind"], files)
+    write_yaml(args.out, args.name, config, config["kind"], files, args.dtype)
     extra = ["loss.png"]
     final_loss = loss_plot(os.path.join(os.path.dirname(args.state), "loss.csv"), state["step"], args.out)
     if config["dataset"] == "fashion":

@@ -67,10 +67,15 @@ class TextEncoder(nn.Module):
         return self.norm(x)
 
 
-def timestep_embedding(timestep, dim):
-    """Sinusoidal embedding of the (possibly non-integer) timestep n in [0, T-1]."""
+@torch.jit.script
+def timestep_embedding(timestep: torch.Tensor, dim: int) -> torch.Tensor:
+    """Sinusoidal embedding of the (possibly non-integer) timestep n in [0, T-1], in float32 on the
+    timestep's device whatever the network computes in: near n = 999 float16 keeps one bit of the
+    fraction and bfloat16 not every integer, while the highest frequency turns a unit of n into a
+    radian. Scripted, so that torch.jit.trace keeps the device a variable: traced, torch.arange's
+    device is frozen as the CPU's and the exported denoiser fails on a GPU."""
     half = dim // 2
-    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32) / half)
+    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32, device=timestep.device) / half)
     args = timestep.float()[:, None] * freqs[None, :]
     return torch.cat([torch.cos(args), torch.sin(args)], dim=1)
 
@@ -161,7 +166,7 @@ class UNet(nn.Module):
         nn.init.zeros_(self.out.bias)
 
     def forward(self, x, timestep, cond):
-        emb = self.time_mlp(timestep_embedding(timestep, self.time_dim))
+        emb = self.time_mlp(timestep_embedding(timestep, self.time_dim).to(x.dtype))
         h = self.stem(F.pixel_unshuffle(x, self.fold))
         skips = []
         for i, block in enumerate(self.down_blocks):

@@ -8,7 +8,14 @@ weights only need to be fixed (seeded), not meaningful. Run from the repository 
 
 It rewrites models/src/test/resources/fixtures/ deterministically (same torch build, same bytes
 of reference.json).
+
+tiny-diffusion-bfloat16 and tiny-diffusion-float16 hold tiny-diffusion's weights cast to that dtype
+(model.yaml `dtype`), for the comparison with the float32 original; like every half module, theirs
+take and return float32 and cast inside (models/README.md). The bfloat16 reference.json
+comes from the bfloat16 modules. The float16 one has none: this torch runs no float16 convolution
+on the CPU, and a float32 reference would not be like with like (GPU check, models/README.md).
 """
+import copy
 import json
 import math
 import re
@@ -87,9 +94,11 @@ class Denoiser(nn.Module):
         self.out = nn.Conv2d(8, channels, 3, padding=1)
 
     def forward(self, x: torch.Tensor, timestep: torch.Tensor, cond: torch.Tensor) -> torch.Tensor:
-        freqs = torch.exp(torch.arange(4, dtype=torch.float32) * (-math.log(1000.0) / 4))
+        # on the timestep's device: TorchScript's default device is the CPU's, even when x_t is on a GPU
+        freqs = torch.exp(torch.arange(4, dtype=torch.float32, device=timestep.device) * (-math.log(1000.0) / 4))
         angles = timestep[:, None] * freqs[None, :]
-        temb = self.time(torch.cat([torch.sin(angles), torch.cos(angles)], dim=1))
+        # the sinusoid stays float32: near step 999, float16 keeps one bit of the fraction, bfloat16 none of the step
+        temb = self.time(torch.cat([torch.sin(angles), torch.cos(angles)], dim=1).to(x.dtype))
         h = F.silu(self.inp(x) + temb[:, :, None, None] + self.text(cond.mean(1))[:, :, None, None])
         return self.out(h)
 
@@ -125,6 +134,29 @@ class BatchTwoDenoiser(nn.Module):
         if x.shape[0] == 2:
             return y
         return torch.cat([y, y], dim=0)[:2]
+
+
+class HalfTextEncoder(nn.Module):
+    """A text encoder computing in a half dtype behind the float32 signature."""
+
+    def __init__(self, inner, dtype):
+        super().__init__()
+        self.inner = inner.to(dtype)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.inner(ids).float()
+
+
+class HalfDenoiser(nn.Module):
+    """A denoiser computing in a half dtype behind the float32 signature; the timestep stays float32."""
+
+    def __init__(self, inner, dtype):
+        super().__init__()
+        self.inner = inner.to(dtype)
+        self.dtype = dtype
+
+    def forward(self, x: torch.Tensor, timestep: torch.Tensor, cond: torch.Tensor) -> torch.Tensor:
+        return self.inner(x.to(self.dtype), timestep, cond.to(self.dtype)).float()
 
 
 class VaeEncoder(nn.Module):
@@ -193,26 +225,37 @@ def nested(tensor):
 
 
 def diffusion_fixture(name, space, prediction, schedule, latent_scale):
+    dim = 6
+    channels = 4 if space == "latent" else 3
+    text_encoder, denoiser = TokenTextEncoder(dim), Denoiser(channels, dim)
+    vae = VaeEncoder() if space == "latent" else None
+    write_diffusion(name, space, prediction, schedule, latent_scale, text_encoder, denoiser, vae, torch.float32)
+    return text_encoder, denoiser, channels, dim
+
+
+def write_diffusion(name, space, prediction, schedule, latent_scale, text_encoder, denoiser, vae, dtype,
+                    reference=True):
+    """The checkpoint directory; `dtype` goes into model.yaml, the modules take float32 whatever it is."""
     directory = OUT / name
     directory.mkdir(parents=True)
-    dim = 6
-    text_encoder = TokenTextEncoder(dim)
     channels = 4 if space == "latent" else 3
-    denoiser = Denoiser(channels, dim)
     files = {"text_encoder": "text_encoder.pt", "denoiser": "denoiser.pt"}
     save(text_encoder, directory / "text_encoder.pt")
     save(denoiser, directory / "denoiser.pt")
-    vae = None
-    if space == "latent":
-        vae = VaeEncoder()
+    if vae is not None:
         save(vae, directory / "vae_encoder.pt")
         files["vae_encoder"] = "vae_encoder.pt"
-    write_yaml(directory, {
+    fields = {
         "name": name, "kind": "diffusion", "space": space, "resolution": RESOLUTION, "channels": channels,
         "prediction": prediction, "schedule": schedule, "latent_scale": latent_scale,
         "tokenizer": "tokenizer.json", "max_text_length": MAX_TEXT_LENGTH, "files": files,
-    })
+    }
+    if dtype != torch.float32:
+        fields["dtype"] = str(dtype).replace("torch.", "")
+    write_yaml(directory, fields)
     (directory / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
+    if not reference:
+        return
 
     ids = torch.tensor([token_ids(p) for p in PROMPTS], dtype=torch.int64)
     with torch.no_grad():
@@ -242,7 +285,6 @@ def diffusion_fixture(name, space, prediction, schedule, latent_scale):
             image = torch.rand(2, 3, RESOLUTION, RESOLUTION, generator=generator) * 2 - 1
             reference["vae_encoder"] = {"image": nested(image), "output": nested(vae(image))}
     (directory / "reference.json").write_text(json.dumps(reference))
-    return directory, channels, dim
 
 
 def contrastive_fixture():
@@ -283,8 +325,8 @@ def main():
     torch.manual_seed(2023)
     if OUT.exists():
         shutil.rmtree(OUT)
-    _, channels, dim = diffusion_fixture(
-        "tiny-diffusion", "pixel", "epsilon", {"type": "cosine", "train_timesteps": 1000}, 1.0)
+    cosine = {"type": "cosine", "train_timesteps": 1000}
+    text_encoder, denoiser, channels, dim = diffusion_fixture("tiny-diffusion", "pixel", "epsilon", cosine, 1.0)
     diffusion_fixture("tiny-latent", "latent", "v",
                       {"type": "scaled_linear", "beta_start": 0.00085, "beta_end": 0.012, "train_timesteps": 1000},
                       0.18215)
@@ -292,6 +334,10 @@ def main():
                       {"type": "linear", "beta_start": 0.0001, "beta_end": 0.02, "train_timesteps": 100}, 1.0)
     contrastive_fixture()
     broken_modules(channels, dim)
+    for dtype in (torch.bfloat16, torch.float16):
+        name = "tiny-diffusion-" + str(dtype).replace("torch.", "")
+        write_diffusion(name, "pixel", "epsilon", cosine, 1.0, HalfTextEncoder(copy.deepcopy(text_encoder), dtype),
+                        HalfDenoiser(copy.deepcopy(denoiser), dtype), None, dtype, reference=dtype == torch.bfloat16)
 
 
 if __name__ == "__main__":

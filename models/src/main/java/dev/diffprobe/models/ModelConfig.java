@@ -24,6 +24,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * @param schedule null for contrastive checkpoints
  * @param heldOut the {@code shape:colour} compositions the checkpoint's training data never put on
  *     one object ({@code held_out} in model.yaml), in file order; empty when none is declared
+ * @param precision what the TorchScript modules compute in ({@code dtype}; float32 when absent)
  */
 public record ModelConfig(
         Path directory,
@@ -38,7 +39,8 @@ public record ModelConfig(
         Path tokenizer,
         int maxTextLength,
         Map<String, Path> files,
-        List<String> heldOut) {
+        List<String> heldOut,
+        Precision precision) {
 
     public static final String FILE_NAME = "model.yaml";
     public static final String TEXT_ENCODER = "text_encoder";
@@ -133,7 +135,26 @@ public record ModelConfig(
         Path tokenizer = existingFile(directory, "tokenizer", yaml.string("tokenizer"), problems);
         Map<String, Path> files = files(directory, yaml, kind, space, problems);
         return new ModelConfig(directory, name, kind, space, resolution, channels, prediction, schedule,
-                latentScale, tokenizer, maxTextLength, files, heldOut(yaml));
+                latentScale, tokenizer, maxTextLength, files, heldOut(yaml), precision(yaml, kind));
+    }
+
+    /**
+     * {@code dtype}: absent is float32. Half precision is offered for diffusion checkpoints,
+     * whose denoiser runs thousands of times per example; a contrastive checkpoint runs once.
+     */
+    private static Precision precision(YamlFields yaml, Kind kind) {
+        if (!yaml.has("dtype")) {
+            return Precision.FLOAT32;
+        }
+        Precision precision = enumField(yaml, "dtype", Precision.class);
+        if (precision == null) {
+            return Precision.FLOAT32;
+        }
+        if (precision != Precision.FLOAT32 && kind == Kind.CONTRASTIVE) {
+            yaml.invalid("dtype", precision.word(), "float32 for a contrastive checkpoint (float16 and bfloat16"
+                    + " are for diffusion checkpoints)");
+        }
+        return precision;
     }
 
     /**

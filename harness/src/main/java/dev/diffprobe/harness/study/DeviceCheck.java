@@ -6,6 +6,7 @@ import dev.diffprobe.models.Checkpoint;
 import dev.diffprobe.models.CheckpointException;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.ModelSettings;
+import dev.diffprobe.models.Precision;
 import dev.diffprobe.models.TextEmbedding;
 
 import java.io.DataInputStream;
@@ -14,8 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -27,8 +30,14 @@ import java.util.SplittableRandom;
  * <pre>
  *   dump CHECKPOINT OUT.bin RATE.csv SECONDS MAXBATCH   x0 of 16 fixed inputs; images/s at batch 1..MAXBATCH
  *   compare A.bin B.bin TOLERANCE               exit 1 if any value differs by more
+ *   compare A.bin B.bin DTYPE                   the same with a precision's tolerance, relative to
+ *                                               the larger of 1 and the largest |x0| of A's image
  *   outcomes A.csv B.csv                        how many predictions and call counts agree
  * </pre>
+ *
+ * <p>A half checkpoint is compared with float32 of the same weights: its x0 at large t divides the
+ * denoiser's rounding by a small alpha, so one absolute bound would be too loose for small t or
+ * too tight for large t.
  */
 public final class DeviceCheck {
     private static final int FIXED = 16;
@@ -54,7 +63,9 @@ public final class DeviceCheck {
                 if (args.length != 4) {
                     usage();
                 }
-                System.exit(compare(Path.of(args[1]), Path.of(args[2]), Double.parseDouble(args[3])));
+                Optional<Precision> precision = Precision.parse(args[3]);
+                System.exit(precision.isPresent() ? compare(Path.of(args[1]), Path.of(args[2]), precision.get())
+                        : compare(Path.of(args[1]), Path.of(args[2]), Double.parseDouble(args[3])));
             }
             case "outcomes" -> {
                 if (args.length != 3) {
@@ -67,7 +78,8 @@ public final class DeviceCheck {
     }
 
     private static void usage() {
-        System.err.println("usage: DeviceCheck dump CHECKPOINT OUT.bin RATE.csv SECONDS MAXBATCH | compare A.bin B.bin TOLERANCE"
+        System.err.println("usage: DeviceCheck dump CHECKPOINT OUT.bin RATE.csv SECONDS MAXBATCH"
+                + " | compare A.bin B.bin TOLERANCE|float32|float16|bfloat16"
                 + " | outcomes A.csv B.csv");
         System.exit(2);
     }
@@ -109,7 +121,7 @@ public final class DeviceCheck {
                 }
             }
             List<String> rows = new ArrayList<>(List.of("batch,images_per_second"));
-            int[] batches = java.util.Arrays.stream(BATCHES).filter(b -> b <= maxBatch).toArray();
+            int[] batches = Arrays.stream(BATCHES).filter(b -> b <= maxBatch).toArray();
             for (RawRate.Point p : RawRate.measure(model, prompts, batches, seconds, true)) {
                 rows.add(String.format(Locale.ROOT, "%d,%.1f", p.batch(), p.imagesPerSecond()));
             }
@@ -150,6 +162,32 @@ public final class DeviceCheck {
         boolean ok = max <= tolerance;
         System.out.printf(Locale.ROOT, "%s: largest |x0 difference| %.3g over %d values (tolerance %.1g)%n",
                 ok ? "PASS" : "FAIL", max, x.length * x[0].length, tolerance);
+        return ok ? 0 : 1;
+    }
+
+    private static int compare(Path a, Path b, Precision precision) throws IOException {
+        float[][] x = read(a);
+        float[][] y = read(b);
+        if (x.length != y.length || x[0].length != y[0].length) {
+            System.out.println("FAIL: shapes differ");
+            return 1;
+        }
+        double worst = 0;
+        double largest = 0;
+        for (int i = 0; i < x.length; i++) {
+            double scale = 1;
+            double max = 0;
+            for (int j = 0; j < x[i].length; j++) {
+                scale = Math.max(scale, Math.abs(x[i][j]));
+                max = Math.max(max, Math.abs(x[i][j] - y[i][j]));
+            }
+            worst = Math.max(worst, max / scale);
+            largest = Math.max(largest, max);
+        }
+        boolean ok = worst <= precision.tolerance();
+        System.out.printf(Locale.ROOT, "%s: largest |x0 difference| %.3g, %.3g of its image's scale, over %d values"
+                + " (%s tolerance %.1g of the scale)%n", ok ? "PASS" : "FAIL", largest, worst, x.length * x[0].length,
+                precision.word(), precision.tolerance());
         return ok ? 0 : 1;
     }
 
