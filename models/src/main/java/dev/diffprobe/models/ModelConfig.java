@@ -239,7 +239,12 @@ public record ModelConfig(
     }
 
     private static <E extends Enum<E>> E enumField(YamlFields yaml, String key, Class<E> type) {
-        String value = yaml.string(key);
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        String expected = "one of " + String.join(", ", names);
+        String value = yaml.string(key, expected, expected);
         if (value == null) {
             return null;
         }
@@ -248,11 +253,7 @@ public record ModelConfig(
                 return constant;
             }
         }
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            names.add(constant.name().toLowerCase(Locale.ROOT));
-        }
-        yaml.invalid(key, value, "one of " + String.join(", ", names));
+        yaml.invalid(key, value, expected);
         return null;
     }
 }

@@ -29,13 +29,18 @@ final class YamlFields {
     }
 
     String string(String key) {
+        return string(key, "a string", "a non-empty string");
+    }
+
+    /** A non-blank string, or null after noting the problem in the words the caller expects. */
+    String string(String key, String whenMissing, String whenInvalid) {
         Object value = map.get(key);
         if (value == null) {
-            missing(key, "a string");
+            missing(key, whenMissing);
             return null;
         }
         if (!(value instanceof String text) || text.isBlank()) {
-            invalid(key, value, "a non-empty string");
+            invalid(key, value, whenInvalid);
             return null;
         }
         return text;

@@ -50,6 +50,17 @@ class PrecisionTest {
                 .hasMessageContaining("'dtype' is '" + word + "', expected one of float32, float16, bfloat16");
     }
 
+    @ParameterizedTest(name = "dtype: {0}, not a word, is refused listing the allowed values")
+    @ValueSource(strings = {"16", "16.0", "true", "[float16]", "{bits: 16}"})
+    void refusesADtypeThatIsNotAWord(String value) throws IOException {
+        Path directory = Fixtures.copy("tiny-diffusion", temp);
+        append(directory, "dtype: " + value);
+        assertThatThrownBy(() -> ModelConfig.read(directory))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("'dtype' is ")
+                .hasMessageContaining("expected one of float32, float16, bfloat16");
+    }
+
     @Test
     void refusesHalfPrecisionForAContrastiveCheckpoint() throws IOException {
         Path directory = Fixtures.copy("tiny-contrastive", temp);
