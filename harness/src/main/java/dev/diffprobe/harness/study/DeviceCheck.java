@@ -146,13 +146,24 @@ public final class DeviceCheck {
         }
     }
 
-    private static int compare(Path a, Path b, double tolerance) throws IOException {
+    /** The two files' x0 estimates, or null after saying that their shapes differ. */
+    private static float[][][] readPair(Path a, Path b) throws IOException {
         float[][] x = read(a);
         float[][] y = read(b);
         if (x.length != y.length || x[0].length != y[0].length) {
             System.out.println("FAIL: shapes differ");
+            return null;
+        }
+        return new float[][][] {x, y};
+    }
+
+    private static int compare(Path a, Path b, double tolerance) throws IOException {
+        float[][][] pair = readPair(a, b);
+        if (pair == null) {
             return 1;
         }
+        float[][] x = pair[0];
+        float[][] y = pair[1];
         double max = 0;
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x[i].length; j++) {
@@ -166,12 +177,12 @@ public final class DeviceCheck {
     }
 
     private static int compare(Path a, Path b, Precision precision) throws IOException {
-        float[][] x = read(a);
-        float[][] y = read(b);
-        if (x.length != y.length || x[0].length != y[0].length) {
-            System.out.println("FAIL: shapes differ");
+        float[][][] pair = readPair(a, b);
+        if (pair == null) {
             return 1;
         }
+        float[][] x = pair[0];
+        float[][] y = pair[1];
         double worst = 0;
         double largest = 0;
         for (int i = 0; i < x.length; i++) {
