@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +62,54 @@ class CommittedCheckpointTest {
         assertThatThrownBy(() -> Checkpoint.openDiffusion(enlarged, Fixtures.settings()).close())
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageContaining("resolution: model.yaml says " + 2 * config.resolution() + " pixels");
+    }
+
+    /**
+     * torch.jit.trace records the device of a tensor a module creates (torch.arange, torch.zeros) as
+     * a constant; a module traced on the CPU then mixes a CPU tensor into a GPU forward, which
+     * libtorch refuses. No GPU is needed to see it: the constant is in the module's code.
+     */
+    @ParameterizedTest(name = "{0} creates no tensor on a device fixed at export")
+    @ValueSource(strings = {"tiny-clevr-diffusion", "tiny-clevr-diffusion-early", "tiny-clevr-contrastive",
+        "tiny-fashion-diffusion", "tiny-fashion-contrastive"})
+    void runsOnTheDeviceItIsLoadedOn(String name) throws IOException {
+        Path directory = committed(name);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path module : files.filter(f -> f.toString().endsWith(".pt")).toList()) {
+                assertThat(pinnedDevices(module)).as(module.toString()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aModuleTracedWithAFixedDeviceIsFound(@TempDir Path temp) throws IOException {
+        Path module = temp.resolve("denoiser.pt");
+        try (OutputStream out = Files.newOutputStream(module); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("denoiser/code/__torch__/nets.py"));
+            zip.write("  _5 = torch.arange(12, dtype=6, layout=None, device=torch.device(\"cpu\"), pin_memory=False)\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(pinnedDevices(module)).singleElement().asString().contains("torch.arange(12");
+    }
+
+    /** The lines of a TorchScript archive's code that name a device literally. */
+    static List<String> pinnedDevices(Path module) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(module.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().contains("/code/") || !entry.getName().endsWith(".py")) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .filter(line -> line.contains("torch.device(\""))
+                            .forEach(line -> lines.add(entry.getName() + ": " + line.strip()));
+                }
+            }
+        }
+        return lines;
     }
 
     private static Path copy(Path source, Path target) throws IOException {
