@@ -323,7 +323,7 @@ public final class ClassifierSettings {
             require(problems, CUTOFF_PVAL, cutoffPval, cutoffPval >= 0 && cutoffPval <= 1,
                     "expected a probability in [0, 1]");
             require(problems, T_SAMPLING, timeSampling, timeSampling != null, "expected uniform or weighted");
-            require(problems, PRUNING, pruning, pruning != null, "expected ttest, anytime, predictive or pooled");
+            require(problems, PRUNING, pruning, pruning != null, Pruning.expected());
             require(problems, BATCH_SIZE, batchSize, batchSize >= 0, "expected 0 (the checkpoint's maxBatch) or more");
             require(problems, WINDOW, window, window >= 0, "expected 0 (the batch size) or more");
             require(problems, TEMPERATURE, temperature, temperature > 0 && Double.isFinite(temperature),

@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.classify;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
@@ -60,7 +61,7 @@ public final class Pruner {
 
     /** Whether the rule judges all rivals together ({@link #dropsPooled}) rather than one at a time ({@link #drops}). */
     public boolean pooled() {
-        return rule == Pruning.POOLED;
+        return rule == Pruning.POOLED || rule == Pruning.MODERATED;
     }
 
     /** Whether {@code candidate} should be dropped given the current best's paired scores. */
@@ -72,8 +73,8 @@ public final class Pruner {
     }
 
     /**
-     * {@link Pruning#POOLED}: which of {@code rivals} to drop, each a series of paired scores as
-     * long as {@code best}'s (at least 2); none when no rounds are left to run.
+     * {@link Pruning#POOLED} and {@link Pruning#MODERATED}: which of {@code rivals} to drop, each a
+     * series of paired scores as long as {@code best}'s (at least 2); none when no rounds are left.
      */
     public boolean[] dropsPooled(double[][] rivals, double[] best) {
         int n = best.length;
@@ -86,7 +87,8 @@ public final class Pruner {
             throw new IllegalArgumentException("pooled pruning needs at least 2 scores per candidate, got " + n);
         }
         double[] means = new double[rivals.length];
-        double squares = 0;
+        double[] variances = new double[rivals.length];
+        double pooledVariance = 0;
         for (int j = 0; j < rivals.length; j++) {
             if (rivals[j].length != n) {
                 throw new IllegalArgumentException("pooled pruning needs equally long series, got " + rivals[j].length
@@ -99,15 +101,71 @@ public final class Pruner {
             means[j] = sum / n;
             for (int i = 0; i < n; i++) {
                 double d = rivals[j][i] - best[i] - means[j];
-                squares += d * d;
+                variances[j] += d * d / (n - 1);
             }
+            pooledVariance += variances[j] / rivals.length;
         }
-        double sd = Math.sqrt(squares / (rivals.length * (n - 1)));
-        TDistribution t = new TDistribution(null, pooledDegreesOfFreedom(rivals, best, means));
+        double pooledDf = pooledDegreesOfFreedom(rivals, best, means);
+        if (rule == Pruning.POOLED) {
+            TDistribution t = new TDistribution(null, pooledDf);
+            for (int j = 0; j < rivals.length; j++) {
+                drop[j] = overtake(means[j], Math.sqrt(pooledVariance), n, rest, t) < cutoffPval;
+            }
+            return drop;
+        }
+        double own = n - 1;
+        double prior = Math.min(priorDegreesOfFreedom(variances, own), Math.max(0, pooledDf - own));
+        TDistribution t = new TDistribution(null, prior + own);
         for (int j = 0; j < rivals.length; j++) {
-            drop[j] = overtake(means[j], sd, n, rest, t) < cutoffPval;
+            double variance = (prior * pooledVariance + own * variances[j]) / (prior + own);
+            drop[j] = overtake(means[j], Math.sqrt(variance), n, rest, t) < cutoffPval;
         }
         return drop;
+    }
+
+    /**
+     * {@link Pruning#MODERATED}'s prior degrees of freedom d0 (Smyth 2004, the moderated t of
+     * limma): sample variances on d degrees of freedom scatter in log space by trigamma(d / 2) when
+     * their true variances are equal, so the excess scatter of the rivals' log variances over that
+     * measures how unequal the true ones are, and trigamma(d0 / 2) = excess gives the weight of the
+     * common variance. No excess: the rivals look alike (infinite d0, capped by the caller at what
+     * the pooled variance carries). 0 when it cannot be told: one rival, or a zero variance.
+     */
+    static double priorDegreesOfFreedom(double[] variances, double d) {
+        int m = variances.length;
+        if (m < 2) {
+            return 0;
+        }
+        double[] logs = new double[m];
+        double mean = 0;
+        for (int j = 0; j < m; j++) {
+            if (!(variances[j] > 0)) {
+                return 0;
+            }
+            logs[j] = Math.log(variances[j]);
+            mean += logs[j] / m;
+        }
+        double scatter = 0;
+        for (double log : logs) {
+            scatter += (log - mean) * (log - mean) / (m - 1);
+        }
+        double excess = scatter - Gamma.trigamma(d / 2);
+        return excess > 0 ? 2 * inverseTrigamma(excess) : Double.POSITIVE_INFINITY;
+    }
+
+    /** The y > 0 with trigamma(y) = x (trigamma falls from infinity to 0), by bisection in log y. */
+    static double inverseTrigamma(double x) {
+        double low = Math.log(1e-8);
+        double high = Math.log(1e8);
+        for (int i = 0; i < 100; i++) {
+            double mid = (low + high) / 2;
+            if (Gamma.trigamma(Math.exp(mid)) > x) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return Math.exp((low + high) / 2);
     }
 
     /**

@@ -28,14 +28,24 @@ public enum Pruning {
     PREDICTIVE,
     /**
      * {@link #PREDICTIVE} with one variance for all candidates of the example: the sample
-     * variances of every surviving candidate's paired differences to the best, averaged, with
-     * m (n - 1) degrees of freedom for m candidates. A variance from n = 3 rounds alone is so
+     * variances of every surviving candidate's paired differences to the best, averaged, with up
+     * to m (n - 1) degrees of freedom for m rivals (fewer as their variances move together, see
+     * Pruner.pooledDegreesOfFreedom). A variance from n = 3 rounds alone is so
      * uncertain (2 degrees of freedom) that the per-candidate rule must wait for more rounds
      * before it can drop anything; pooled over a 10-way task's nine rivals it has 18. The price is
      * an assumption: rivals' differences to the best vary alike (a rival far off, with a larger
      * variance, is dropped early anyway). With two candidates it is {@link #PREDICTIVE}.
      */
-    POOLED;
+    POOLED,
+    /**
+     * {@link #PREDICTIVE} with each rival's variance moderated towards the pooled one, as in
+     * limma's moderated t (Smyth 2004): (d0 s0^2 + (n - 1) s^2) / (d0 + n - 1) on d0 + n - 1
+     * degrees of freedom, where s0^2 is the pooled variance and d0 is estimated from how much more
+     * the rivals' log variances scatter than sampling alone explains. Rivals that vary alike get
+     * the pooled rule's confidence; one much noisier than the rest (often the true class while a
+     * wrong one leads) keeps its own variance, which {@link #POOLED} ignores.
+     */
+    MODERATED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
@@ -47,6 +57,10 @@ public enum Pruning {
                 return p;
             }
         }
-        throw new SettingException(key, value, "expected ttest, anytime, predictive or pooled");
+        throw new SettingException(key, value, expected());
+    }
+
+    static String expected() {
+        return "expected one of " + java.util.Arrays.stream(values()).map(Pruning::word).toList();
     }
 }

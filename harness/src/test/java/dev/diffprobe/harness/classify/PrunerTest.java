@@ -134,7 +134,7 @@ class PrunerTest {
         // Nine rivals whose differences to the best share one variance, three rounds seen of 20:
         // of the rivals given an overtake probability below 5%, at most about that share overtake,
         // and pooling the variance drops more of them than the per-candidate rule does.
-        Drops drops = drops(new Random(5), random -> {
+        Drops drops = drops(Pruning.POOLED, new Random(5), random -> {
             double sigma = Math.exp(random.nextGaussian());
             double[][] differences = new double[9][20];
             for (double[] rival : differences) {
@@ -153,7 +153,7 @@ class PrunerTest {
     void pooledStaysCalibratedWhenTheRivalsShareTheBestsScoresAndEachRoundsSpread() {
         // The classifier's case: every rival's difference contains the best's score of the round,
         // and a round at quiet t is quiet for all of them.
-        Drops drops = drops(new Random(7), random -> {
+        Drops drops = drops(Pruning.POOLED, new Random(7), random -> {
             double[] spread = new double[20];
             double[] bestNoise = new double[20];
             for (int i = 0; i < 20; i++) {
@@ -173,6 +173,124 @@ class PrunerTest {
         assertThat(drops.overtakeRate()).isLessThan(drops.calibrationLimit());
     }
 
+    @Test
+    void moderatedWithOneRivalIsPredictive() {
+        double[] best = {1, 2, 3, 4, 5};
+        double[][] rivals = {{1.5, 2.4, 3.6, 4.5, 5.5}, {1.1, 1.9, 3.1, 4.0, 4.9}, {2.5, 3.4, 4.6, 5.5, 6.5}};
+        for (double cutoff : new double[] {0.5, 0.05, 0.01, 1e-4}) {
+            Pruner predictive = new Pruner(cutoff, Pruning.PREDICTIVE, 2, 20);
+            Pruner moderated = new Pruner(cutoff, Pruning.MODERATED, 2, 20);
+            for (double[] rival : rivals) {
+                assertThat(moderated.dropsPooled(new double[][] {rival}, best))
+                        .containsExactly(predictive.drops(rival, best));
+            }
+        }
+    }
+
+    /**
+     * Nine rivals, one of them (the true class behind a leading wrong one) with differences of mean
+     * -0.3 sigma and ten times the others' spread: pooling the quiet rivals' variance makes it look
+     * certain to lose, so the pooled rule drops it and it then overtakes far more often than the
+     * cutoff allows; moderating gives it back much of its own variance. (The per-candidate rule,
+     * with its own variance alone, drops it least of all, and the quiet rivals most: here the
+     * noisy rival inflates the pooled variance.)
+     */
+    @Test
+    void moderatedDropsANoisyRivalFarLessOftenThanPooling() {
+        Function<Random, double[][]> example = random -> {
+            double[][] differences = new double[9][20];
+            for (int j = 0; j < 9; j++) {
+                double sigma = j == 0 ? 10 : 1;
+                double mu = j == 0 ? -0.3 * sigma : 2 + random.nextGaussian();
+                for (int i = 0; i < 20; i++) {
+                    differences[j][i] = mu + sigma * random.nextGaussian();
+                }
+            }
+            return differences;
+        };
+        NoisyRival pooled = noisyRival(Pruning.POOLED, example);
+        NoisyRival moderated = noisyRival(Pruning.MODERATED, example);
+        assertThat(pooled.noisyDropped()).isGreaterThan(200);
+        assertThat(pooled.noisyOvertakeRate()).isGreaterThan(0.5);
+        assertThat(moderated.noisyDropped()).isLessThan(pooled.noisyDropped() / 2);
+        NoisyRival alone = noisyRival(Pruning.PREDICTIVE, example);
+        assertThat(alone.noisyDropped()).isLessThan(moderated.noisyDropped());
+        assertThat(alone.quietDropped()).isGreaterThan(moderated.quietDropped());
+    }
+
+    @Test
+    void moderatedIsCalibratedWhenTheRivalsShareTheBestsScoresAndEachRoundsSpread() {
+        Drops drops = drops(Pruning.MODERATED, new Random(7), random -> {
+            double[] spread = new double[20];
+            double[] bestNoise = new double[20];
+            for (int i = 0; i < 20; i++) {
+                spread[i] = Math.exp(0.5 * random.nextGaussian());
+                bestNoise[i] = random.nextGaussian();
+            }
+            double[][] differences = new double[9][20];
+            for (double[] rival : differences) {
+                double mu = random.nextGaussian();
+                for (int i = 0; i < 20; i++) {
+                    rival[i] = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
+                }
+            }
+            return differences;
+        });
+        assertThat(drops.pooled()).isGreaterThan(1_000).isGreaterThan(drops.alone());
+        assertThat(drops.overtakeRate()).isLessThan(drops.calibrationLimit());
+    }
+
+    @Test
+    void priorDegreesOfFreedomFollowTheScatterOfTheVariances() {
+        assertThat(Pruner.priorDegreesOfFreedom(new double[] {2, 2, 2, 2}, 4)).isInfinite();
+        assertThat(Pruner.priorDegreesOfFreedom(new double[] {1, 1, 1, 100}, 4)).isBetween(0.0, 2.0);
+        assertThat(Pruner.priorDegreesOfFreedom(new double[] {3}, 4)).isZero();
+        assertThat(Pruner.priorDegreesOfFreedom(new double[] {1, 0, 2}, 4)).isZero();
+        for (double y : new double[] {0.01, 0.5, 3, 40}) {
+            assertThat(Pruner.inverseTrigamma(org.apache.commons.math3.special.Gamma.trigamma(y)))
+                    .isCloseTo(y, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, y)));
+        }
+    }
+
+    /** Of 5,000 examples, after 3 of 20 rounds at cutoff 0.05: the noisy rival 0 and the quiet rest. */
+    private record NoisyRival(int noisyDropped, int noisyOvertook, int quietDropped) {
+        double noisyOvertakeRate() {
+            return (double) noisyOvertook / noisyDropped;
+        }
+    }
+
+    private static NoisyRival noisyRival(Pruning rule, Function<Random, double[][]> example) {
+        Random random = new Random(11);
+        Pruner pruner = new Pruner(0.05, rule, 2, 20);
+        int noisyDropped = 0;
+        int noisyOvertook = 0;
+        int quietDropped = 0;
+        double[] best = new double[3];
+        for (int trial = 0; trial < 5_000; trial++) {
+            double[][] differences = example.apply(random);
+            double[][] seen = new double[differences.length][];
+            for (int j = 0; j < differences.length; j++) {
+                seen[j] = Arrays.copyOf(differences[j], 3);
+            }
+            boolean[] drop = new boolean[seen.length];
+            if (pruner.pooled()) {
+                drop = pruner.dropsPooled(seen, best);
+            } else {
+                for (int j = 0; j < seen.length; j++) {
+                    drop[j] = pruner.drops(seen[j], best);
+                }
+            }
+            if (drop[0]) {
+                noisyDropped++;
+                noisyOvertook += Arrays.stream(differences[0]).sum() < 0 ? 1 : 0;
+            }
+            for (int j = 1; j < differences.length; j++) {
+                quietDropped += drop[j] ? 1 : 0;
+            }
+        }
+        return new NoisyRival(noisyDropped, noisyOvertook, quietDropped);
+    }
+
     /** Of 5,000 examples, the rivals each rule drops after 3 of 20 rounds at cutoff 0.05, and how many overtook by 20. */
     private record Drops(int pooled, int overtook, int alone) {
         double overtakeRate() {
@@ -185,8 +303,8 @@ class PrunerTest {
         }
     }
 
-    private static Drops drops(Random random, Function<Random, double[][]> example) {
-        Pruner pooled = new Pruner(0.05, Pruning.POOLED, 2, 20);
+    private static Drops drops(Pruning rule, Random random, Function<Random, double[][]> example) {
+        Pruner pooled = new Pruner(0.05, rule, 2, 20);
         Pruner predictive = new Pruner(0.05, Pruning.PREDICTIVE, 2, 20);
         int flagged = 0;
         int overtook = 0;
