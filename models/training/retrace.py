@@ -38,9 +38,9 @@ def rebuild(directory):
     text, unet = old_text.state_dict(), old_unet.state_dict()
     vocab, max_length = text["tokens.weight"].shape[0], text["positions"].shape[1]
     widths = unet_widths(unet)
-    if not widths or "inner.stem.weight" in unet:
-        raise SystemExit(f"{directory}: not a float32 UNet export this script knows (no down_blocks, or a half "
-                         "precision wrapper); export it from its training state instead")
+    if not widths:
+        raise SystemExit(f"{directory}: not a float32 UNet export of nets.py (a half-precision export wraps it); "
+                         "export it from its training state instead")
     model = DiffusionPair(vocab, max_length, {"widths": widths}).eval()
     try:
         model.text.load_state_dict(text)
