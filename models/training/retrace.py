@@ -36,11 +36,11 @@ def rebuild(directory):
     old_text = torch.jit.load(os.path.join(directory, "text_encoder.pt"))
     old_unet = torch.jit.load(os.path.join(directory, "denoiser.pt"))
     text, unet = old_text.state_dict(), old_unet.state_dict()
-    vocab, max_length = text["tokens.weight"].shape[0], text["positions"].shape[1]
     widths = unet_widths(unet)
-    if not widths:
-        raise SystemExit(f"{directory}: not a float32 UNet export of nets.py (a half-precision export wraps it); "
-                         "export it from its training state instead")
+    if not widths or "tokens.weight" not in text or "positions" not in text:
+        raise SystemExit(f"{directory}: not a float32 export of nets.py's modules (a half-precision export wraps "
+                         "them); export it from its training state instead")
+    vocab, max_length = text["tokens.weight"].shape[0], text["positions"].shape[1]
     model = DiffusionPair(vocab, max_length, {"widths": widths}).eval()
     try:
         model.text.load_state_dict(text)
