@@ -33,8 +33,11 @@ def unet_widths(unet):
 
 
 def rebuild(directory):
-    old_text = torch.jit.load(os.path.join(directory, "text_encoder.pt"))
-    old_unet = torch.jit.load(os.path.join(directory, "denoiser.pt"))
+    try:
+        old_text = torch.jit.load(os.path.join(directory, "text_encoder.pt"))
+        old_unet = torch.jit.load(os.path.join(directory, "denoiser.pt"))
+    except (RuntimeError, ValueError) as e:
+        raise SystemExit(f"{directory}: cannot load its TorchScript files: {str(e).splitlines()[0]}")
     text, unet = old_text.state_dict(), old_unet.state_dict()
     widths = unet_widths(unet)
     if not widths or "tokens.weight" not in text or "positions" not in text:
