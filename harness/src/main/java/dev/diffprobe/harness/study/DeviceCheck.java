@@ -46,18 +46,37 @@ public final class DeviceCheck {
     private DeviceCheck() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         if (args.length == 0) {
             usage();
         }
+        try {
+            run(args);
+        } catch (NumberFormatException e) {
+            System.err.println("DeviceCheck: expected a number, got " + e.getMessage());
+            usage();
+        } catch (IOException e) {
+            System.err.println("DeviceCheck: cannot read or write " + e.getMessage() + " ("
+                    + e.getClass().getSimpleName() + ")");
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
         switch (args[0]) {
             case "dump" -> {
                 if (args.length != 6) {
                     usage();
                 }
-                System.exit(dump(args[1], Path.of(args[2]), Path.of(args[3]), Double.parseDouble(args[4]),
-                        Integer.parseInt(args[5])));
+                double seconds = Double.parseDouble(args[4]);
+                int maxBatch = Integer.parseInt(args[5]);
+                if (!(seconds > 0) || maxBatch < 1) {
+                    System.err.println("DeviceCheck: expected SECONDS > 0 and MAXBATCH >= 1, got " + args[4] + " and "
+                            + args[5]);
+                    usage();
+                }
+                System.exit(dump(args[1], Path.of(args[2]), Path.of(args[3]), seconds, maxBatch));
             }
             case "compare" -> {
                 if (args.length != 4) {
