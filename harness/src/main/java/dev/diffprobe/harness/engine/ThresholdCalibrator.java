@@ -112,7 +112,7 @@ public final class ThresholdCalibrator {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
             switch (args[i]) {
-                case "--examples" -> examples = positive(args[++i]);
+                case "--examples" -> examples = positive("--examples", args[++i]);
                 case "--alpha" -> alpha = probability("--alpha", args[++i]);
                 case "--chance-alpha" -> chanceAlpha = probability("--chance-alpha", args[++i]);
                 case "--write" -> write = Path.of(args[++i]);
@@ -134,7 +134,7 @@ public final class ThresholdCalibrator {
         }
     }
 
-    static int positive(String value) {
+    static int positive(String option, String value) {
         try {
             int n = Integer.parseInt(value);
             if (n > 0) {
@@ -143,7 +143,7 @@ public final class ThresholdCalibrator {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--examples needs a whole number of at least 1, not '" + value + "'");
+        throw new IllegalArgumentException(option + " needs a whole number of at least 1, not '" + value + "'");
     }
 
     static double probability(String option, String value) {

@@ -93,6 +93,14 @@ public final class VerdictSimulator {
         }
     }
 
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed needs a whole number, not '" + value + "'");
+        }
+    }
+
     static void run(String[] args, PrintStream out) throws IOException {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: VerdictSimulator SUITE_YAML --default SUMMARY_CSV"
@@ -112,10 +120,10 @@ public final class VerdictSimulator {
             switch (args[i]) {
                 case "--default" -> unchanged = Path.of(args[++i]);
                 case "--regressed" -> regressed = Path.of(args[++i]);
-                case "--examples" -> examples = ThresholdCalibrator.positive(args[++i]);
+                case "--examples" -> examples = ThresholdCalibrator.positive("--examples", args[++i]);
                 case "--chance-alpha" -> chanceAlpha = ThresholdCalibrator.probability("--chance-alpha", args[++i]);
-                case "--runs" -> runs = ThresholdCalibrator.positive(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--runs" -> runs = ThresholdCalibrator.positive("--runs", args[++i]);
+                case "--seed" -> seed = seed(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

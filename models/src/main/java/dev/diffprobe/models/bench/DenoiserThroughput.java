@@ -1,6 +1,7 @@
 package dev.diffprobe.models.bench;
 
 import dev.diffprobe.models.Checkpoint;
+import dev.diffprobe.models.CheckpointException;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.models.TextEmbedding;
@@ -33,20 +34,32 @@ public final class DenoiserThroughput {
             System.err.println("usage: DenoiserThroughput <checkpoint> <threads> <seconds per batch size> <batch>...");
             System.exit(2);
         }
-        int threads = Integer.parseInt(args[1]);
-        double seconds = Double.parseDouble(args[2]);
+        int threads = whole("threads", args[1]);
+        double seconds;
+        try {
+            seconds = Double.parseDouble(args[2]);
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            System.err.println("DenoiserThroughput: seconds per batch size must be a positive number, not '" + args[2] + "'");
+            System.exit(2);
+        }
         int largest = 1;
         for (int i = 3; i < args.length; i++) {
-            largest = Math.max(largest, Integer.parseInt(args[i]));
+            largest = Math.max(largest, whole("batch", args[i]));
         }
         ModelSettings settings = ModelSettings.defaults().withDevice(ModelSettings.DeviceChoice.CPU)
                 .withThreads(threads).withMaxBatch(largest);
         try (DiffusionModel model = Checkpoint.openDiffusion(args[0], settings)) {
             for (int i = 3; i < args.length; i++) {
-                int batch = Integer.parseInt(args[i]);
+                int batch = whole("batch", args[i]);
                 double[] rates = imagesPerSecond(model, batch, seconds);
                 System.out.printf("%d\t%.2f\t%.2f%n", batch, rates[0], rates[1]);
             }
+        } catch (CheckpointException e) {
+            System.err.println("DenoiserThroughput: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -82,5 +95,19 @@ public final class DenoiserThroughput {
         } while (now < deadline);
         long cpu = os.getProcessCpuTime() - cpuStart;
         return new double[] {calls * batch / ((now - start) / 1e9), calls * batch / (cpu / 1e9)};
+    }
+
+    private static int whole(String what, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("DenoiserThroughput: " + what + " must be a whole number of at least 1, not '" + value + "'");
+        System.exit(2);
+        return 0;
     }
 }
