@@ -21,13 +21,17 @@ public final class CheckpointLoad {
             System.err.println("usage: CheckpointLoad <checkpoint> <threads> <loads>");
             System.exit(2);
         }
+        BenchArgs read = new BenchArgs("CheckpointLoad");
         ModelSettings settings = ModelSettings.defaults().withDevice(ModelSettings.DeviceChoice.CPU)
-                .withThreads(Integer.parseInt(args[1]));
-        Checkpoint.openDiffusion(args[0], settings).close();
-        for (int i = 1; i <= Integer.parseInt(args[2]); i++) {
-            long start = System.nanoTime();
+                .withThreads(read.whole("threads", args[1]));
+        int loads = read.whole("loads", args[2]);
+        read.run(() -> {
             Checkpoint.openDiffusion(args[0], settings).close();
-            System.out.printf("%d\t%.3f%n", i, (System.nanoTime() - start) / 1e9);
-        }
+            for (int i = 1; i <= loads; i++) {
+                long start = System.nanoTime();
+                Checkpoint.openDiffusion(args[0], settings).close();
+                System.out.printf("%d\t%.3f%n", i, (System.nanoTime() - start) / 1e9);
+            }
+        });
     }
 }

@@ -27,18 +27,23 @@ public final class DenoiserMemory {
     private DenoiserMemory() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length != 4) {
             System.err.println("usage: DenoiserMemory <checkpoint> <images> <batch> <threads>");
             System.exit(2);
         }
-        long images = Long.parseLong(args[1]);
-        int batch = Integer.parseInt(args[2]);
+        BenchArgs read = new BenchArgs("DenoiserMemory");
+        long images = read.whole("images", args[1]);
+        int batch = read.whole("batch", args[2]);
         ModelSettings settings = ModelSettings.defaults().withDevice(ModelSettings.DeviceChoice.CPU)
-                .withThreads(Integer.parseInt(args[3])).withMaxBatch(batch);
+                .withThreads(read.whole("threads", args[3])).withMaxBatch(batch);
+        read.run(() -> measure(args[0], settings, images, batch));
+    }
+
+    private static void measure(String checkpoint, ModelSettings settings, long images, int batch) throws IOException {
         long batches = (images + batch - 1) / batch;
         Random random = new Random(1);
-        try (DiffusionModel model = Checkpoint.openDiffusion(args[0], settings)) {
+        try (DiffusionModel model = Checkpoint.openDiffusion(checkpoint, settings)) {
             String[] prompts = {"a red cube", "a small blue sphere", "a large green cylinder", "a gray metal cube"};
             List<float[]> xt = new ArrayList<>();
             List<TextEmbedding> cond = new ArrayList<>();

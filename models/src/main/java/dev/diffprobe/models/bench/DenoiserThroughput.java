@@ -1,7 +1,6 @@
 package dev.diffprobe.models.bench;
 
 import dev.diffprobe.models.Checkpoint;
-import dev.diffprobe.models.CheckpointException;
 import dev.diffprobe.models.DiffusionModel;
 import dev.diffprobe.models.ModelSettings;
 import dev.diffprobe.models.TextEmbedding;
@@ -34,33 +33,25 @@ public final class DenoiserThroughput {
             System.err.println("usage: DenoiserThroughput <checkpoint> <threads> <seconds per batch size> <batch>...");
             System.exit(2);
         }
-        int threads = whole("threads", args[1]);
-        double seconds;
-        try {
-            seconds = Double.parseDouble(args[2]);
-        } catch (NumberFormatException e) {
-            seconds = Double.NaN;
-        }
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            System.err.println("DenoiserThroughput: seconds per batch size must be a positive number, not '" + args[2] + "'");
-            System.exit(2);
-        }
+        BenchArgs read = new BenchArgs("DenoiserThroughput");
+        int threads = read.whole("threads", args[1]);
+        double seconds = read.seconds("seconds per batch size", args[2]);
+        int[] batches = new int[args.length - 3];
         int largest = 1;
-        for (int i = 3; i < args.length; i++) {
-            largest = Math.max(largest, whole("batch", args[i]));
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = read.whole("batch", args[i + 3]);
+            largest = Math.max(largest, batches[i]);
         }
         ModelSettings settings = ModelSettings.defaults().withDevice(ModelSettings.DeviceChoice.CPU)
                 .withThreads(threads).withMaxBatch(largest);
-        try (DiffusionModel model = Checkpoint.openDiffusion(args[0], settings)) {
-            for (int i = 3; i < args.length; i++) {
-                int batch = whole("batch", args[i]);
-                double[] rates = imagesPerSecond(model, batch, seconds);
-                System.out.printf("%d\t%.2f\t%.2f%n", batch, rates[0], rates[1]);
+        read.run(() -> {
+            try (DiffusionModel model = Checkpoint.openDiffusion(args[0], settings)) {
+                for (int batch : batches) {
+                    double[] rates = imagesPerSecond(model, batch, seconds);
+                    System.out.printf("%d\t%.2f\t%.2f%n", batch, rates[0], rates[1]);
+                }
             }
-        } catch (CheckpointException e) {
-            System.err.println("DenoiserThroughput: " + e.getMessage());
-            System.exit(1);
-        }
+        });
     }
 
     /** Images per wall-clock second and per process CPU second. */
@@ -97,17 +88,4 @@ public final class DenoiserThroughput {
         return new double[] {calls * batch / ((now - start) / 1e9), calls * batch / (cpu / 1e9)};
     }
 
-    private static int whole(String what, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        System.err.println("DenoiserThroughput: " + what + " must be a whole number of at least 1, not '" + value + "'");
-        System.exit(2);
-        return 0;
-    }
 }
