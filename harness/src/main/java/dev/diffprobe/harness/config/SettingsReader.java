@@ -35,8 +35,11 @@ final class SettingsReader {
     /** What a count setting takes; a larger number would overflow later, so the range is said. */
     private static final String COUNT = "a whole number from 1 to " + Integer.MAX_VALUE;
 
+    private static final Set<String> SUREFIRE_KEYS = Set.of(DiffProbeSettings.GROUPS, DiffProbeSettings.EXCLUDED_GROUPS);
+
     private final SettingSource source;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> blanks = new TreeSet<>();
 
     SettingsReader(SettingSource source) {
         this.source = source;
@@ -162,8 +165,18 @@ final class SettingsReader {
         return warnings;
     }
 
+    /**
+     * The value, absent when the key is. A key given with nothing after {@code =} is a problem,
+     * not the default: {@code -Dmodel=$CKPT} with an unset variable would otherwise test the
+     * embedded checkpoint under the user's belief that it tested theirs. Surefire's own tag keys
+     * are exempt, since Surefire itself reads an empty expression as none.
+     */
     private Optional<String> text(String key) {
-        return source.get(key).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> value = source.get(key).map(String::strip);
+        if (value.isPresent() && value.get().isEmpty() && !SUREFIRE_KEYS.contains(key) && blanks.add(key)) {
+            problems.add("-D" + key + "= is empty: give it a value, or leave the setting out for its default");
+        }
+        return value.filter(s -> !s.isEmpty());
     }
 
     /** The value, or {@code least} (a valid stand-in) with a problem when it is not a number of at least that. */

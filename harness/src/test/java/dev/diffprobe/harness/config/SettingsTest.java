@@ -30,6 +30,23 @@ class SettingsTest {
     }
 
     @Test
+    void everySettingGivenEmptyIsAProblemNamingItNotItsDefault() {
+        java.util.Set<String> keys = new java.util.TreeSet<>(DiffProbeSettings.SHORT_KEYS);
+        keys.addAll(DiffProbeSettings.PREFIXED_KEYS);
+        // -Dsuite= has its own message listing the suites; Surefire reads an empty tag expression as none.
+        keys.removeAll(java.util.Set.of(DiffProbeSettings.SUITE, DiffProbeSettings.GROUPS,
+                DiffProbeSettings.EXCLUDED_GROUPS));
+        for (String key : keys) {
+            for (String empty : java.util.List.of("", "  ")) {
+                Settings settings = read(Map.of(key, empty));
+                assertThat(settings.problems()).as("-D%s=%s", key, empty)
+                        .containsExactly("-D" + key + "= is empty: give it a value, or leave the setting out for its default");
+            }
+        }
+        assertThat(read(Map.of("groups", "", "excludedGroups", "")).problems()).isEmpty();
+    }
+
+    @Test
     void modelSettingsBecomeTypedValues(@TempDir Path cache) {
         Settings settings = read(Map.of("diffprobe.device", " CPU", "diffprobe.maxBatch", "8",
                 "diffprobe.threads", "2", "diffprobe.checkpointCache", cache.toString()));
