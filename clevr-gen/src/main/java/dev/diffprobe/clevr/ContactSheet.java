@@ -2,6 +2,8 @@ package dev.diffprobe.clevr;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -15,7 +17,10 @@ public final class ContactSheet {
     private ContactSheet() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** A larger cell would make a sheet of gigabytes; the renderer's detail is spent long before. */
+    private static final int MAX_CELL = 1024;
+
+    public static void main(String[] args) {
         if (args.length < 1 || args.length > 3) {
             System.err.println("usage: ContactSheet OUT.png [CELL_PX] [SEED]");
             System.exit(2);
@@ -30,11 +35,18 @@ public final class ContactSheet {
             System.exit(2);
             return;
         }
-        if (cell < 1) {
-            System.err.println("ContactSheet: CELL_PX must be positive, was " + cell);
+        if (cell < 1 || cell > MAX_CELL) {
+            System.err.println("ContactSheet: CELL_PX must be from 1 to " + MAX_CELL + ", was " + cell);
             System.exit(2);
         }
-        ImageIO.write(sheet(cell, seed), "png", Path.of(args[0]).toFile());
+        Path out = Path.of(args[0]);
+        // Through a stream of our own: ImageIO prints a stack trace when it cannot open the file itself.
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            ImageIO.write(sheet(cell, seed), "png", stream);
+        } catch (IOException e) {
+            System.err.println("ContactSheet: cannot write " + out.toAbsolutePath() + ": " + e);
+            System.exit(1);
+        }
     }
 
     static BufferedImage sheet(int cell, long seed) {
