@@ -27,6 +27,7 @@ from PIL import Image
 import data
 from schedule import TRAIN_TIMESTEPS, alpha_bar, x0_from
 from tokenizer import FASHION_CLASSES, Tokenizer
+import cli
 
 COLORS = ["gray", "red", "blue", "green", "brown", "purple", "cyan", "yellow"]
 SHAPES = ["cube", "sphere", "cylinder"]
@@ -124,4 +125,4 @@ def wilson(k, n, z=1.96):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    cli.run(main, sys.argv[1:])

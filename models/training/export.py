@@ -29,6 +29,7 @@ from nets import ContrastivePair, DiffusionPair, parameter_count  # noqa: E402
 from runstate import read_loss  # noqa: E402
 from schedule import TRAIN_TIMESTEPS, alpha_bar, x0_from  # noqa: E402
 from tokenizer import FASHION_CLASSES, FASHION_TEMPLATES, Tokenizer  # noqa: E402
+import cli  # noqa: E402
 
 PROMPTS = {
     "clevr": ["a red cube.", "A small blue sphere on the left and a large green cylinder.", "a purple cone"],
@@ -347,4 +348,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    cli.run(main, sys.argv[1:])

@@ -16,6 +16,7 @@ import sys
 import torch
 
 from nets import DiffusionPair
+import cli
 
 FILES = ("text_encoder.pt", "denoiser.pt")
 
@@ -106,4 +107,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    cli.run(main, sys.argv[1:])

@@ -17,6 +17,7 @@ from PIL import Image
 
 from schedule import TRAIN_TIMESTEPS, alpha_bar, x0_from
 from tokenizer import FASHION_CLASSES, Tokenizer
+import cli
 
 CLEVR_CAPTIONS = [
     "a red cube.", "a blue sphere.", "a green cylinder.", "a yellow cube.",
@@ -93,4 +94,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    cli.run(main, sys.argv[1:])

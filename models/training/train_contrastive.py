@@ -23,6 +23,7 @@ import torch.nn.functional as F
 import data as datasets
 from nets import ContrastivePair, parameter_count
 from runstate import Clock, Run, add_common_arguments
+import cli
 
 
 def parse_args(argv):
@@ -121,4 +122,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    cli.run(main, sys.argv[1:])

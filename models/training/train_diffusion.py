@@ -24,6 +24,7 @@ import data as datasets
 from nets import DiffusionPair, parameter_count
 from runstate import Clock, Run, add_common_arguments
 from schedule import PREDICTIONS, TRAIN_TIMESTEPS, alpha_bar_table, target
+import cli
 
 
 def parse_args(argv):
@@ -185,4 +186,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    cli.run(main, sys.argv[1:])
