@@ -151,24 +151,7 @@ class PrunerTest {
 
     @Test
     void pooledStaysCalibratedWhenTheRivalsShareTheBestsScoresAndEachRoundsSpread() {
-        // The classifier's case: every rival's difference contains the best's score of the round,
-        // and a round at quiet t is quiet for all of them.
-        Drops drops = drops(Pruning.POOLED, new Random(7), random -> {
-            double[] spread = new double[20];
-            double[] bestNoise = new double[20];
-            for (int i = 0; i < 20; i++) {
-                spread[i] = Math.exp(0.5 * random.nextGaussian());
-                bestNoise[i] = random.nextGaussian();
-            }
-            double[][] differences = new double[9][20];
-            for (double[] rival : differences) {
-                double mu = random.nextGaussian();
-                for (int i = 0; i < 20; i++) {
-                    rival[i] = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
-                }
-            }
-            return differences;
-        });
+        Drops drops = drops(Pruning.POOLED, new Random(7), PrunerTest::sharedBestAndRoundSpread);
         assertThat(drops.pooled()).isGreaterThan(1_000);
         assertThat(drops.overtakeRate()).isLessThan(drops.calibrationLimit());
     }
@@ -220,22 +203,7 @@ class PrunerTest {
 
     @Test
     void moderatedIsCalibratedWhenTheRivalsShareTheBestsScoresAndEachRoundsSpread() {
-        Drops drops = drops(Pruning.MODERATED, new Random(7), random -> {
-            double[] spread = new double[20];
-            double[] bestNoise = new double[20];
-            for (int i = 0; i < 20; i++) {
-                spread[i] = Math.exp(0.5 * random.nextGaussian());
-                bestNoise[i] = random.nextGaussian();
-            }
-            double[][] differences = new double[9][20];
-            for (double[] rival : differences) {
-                double mu = random.nextGaussian();
-                for (int i = 0; i < 20; i++) {
-                    rival[i] = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
-                }
-            }
-            return differences;
-        });
+        Drops drops = drops(Pruning.MODERATED, new Random(7), PrunerTest::sharedBestAndRoundSpread);
         assertThat(drops.pooled()).isGreaterThan(1_000).isGreaterThan(drops.alone());
         assertThat(drops.overtakeRate()).isLessThan(drops.calibrationLimit());
     }
@@ -379,5 +347,26 @@ class PrunerTest {
             }
         }
         return means;
+    }
+
+    /**
+     * The classifier's case: every rival's difference contains the best's score of the round,
+     * and a round at quiet t is quiet for all of them.
+     */
+    private static double[][] sharedBestAndRoundSpread(Random random) {
+        double[] spread = new double[20];
+        double[] bestNoise = new double[20];
+        for (int i = 0; i < 20; i++) {
+            spread[i] = Math.exp(0.5 * random.nextGaussian());
+            bestNoise[i] = random.nextGaussian();
+        }
+        double[][] differences = new double[9][20];
+        for (double[] rival : differences) {
+            double mu = random.nextGaussian();
+            for (int i = 0; i < 20; i++) {
+                rival[i] = mu + spread[i] * (random.nextGaussian() - bestNoise[i]);
+            }
+        }
+        return differences;
     }
 }
