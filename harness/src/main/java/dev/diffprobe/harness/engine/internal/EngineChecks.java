@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** The {@link SuiteReader.SuiteChecks} against this project's checkpoints, classifier and tasks. */
 final class EngineChecks implements SuiteReader.SuiteChecks {
@@ -76,15 +75,5 @@ final class EngineChecks implements SuiteReader.SuiteChecks {
         Claims claims = Claims.load();
         return claims.find(comparison.claim()).map(c -> c.problem(comparison))
                 .orElseGet(() -> Optional.of("unknown claim '" + comparison.claim() + "'; known claims: " + claims.words()));
-    }
-
-    @Override
-    public Optional<String> source(TaskSpec task) {
-        return TaskFactory.sourceProblem(task);
-    }
-
-    @Override
-    public OptionalDouble chance(TaskType type, String source) {
-        return TaskFactory.chance(type, source);
     }
 }

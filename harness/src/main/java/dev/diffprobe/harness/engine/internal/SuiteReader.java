@@ -72,10 +72,15 @@ public final class SuiteReader {
         /** Every problem of the classifier settings, each naming its setting when it is about one. */
         List<SettingProblem> classifier(Map<String, String> settings, long seed);
 
-        Optional<String> source(TaskSpec task);
+        /** What is wrong with a task's source (an unknown binding task or dataset). */
+        default Optional<String> source(TaskSpec task) {
+            return TaskFactory.sourceProblem(task);
+        }
 
         /** The accuracy a guess gets on the task, known from its type and source alone; empty if unknown. */
-        OptionalDouble chance(TaskType type, String source);
+        default OptionalDouble chance(TaskType type, String source) {
+            return TaskFactory.chance(type, source);
+        }
 
         /** What is wrong with a comparison's claim or its parameters. */
         default Optional<String> comparison(Comparison comparison) {
@@ -118,15 +123,6 @@ public final class SuiteReader {
                 return List.of();
             }
 
-            @Override
-            public Optional<String> source(TaskSpec task) {
-                return TaskFactory.sourceProblem(task);
-            }
-
-            @Override
-            public OptionalDouble chance(TaskType type, String source) {
-                return TaskFactory.chance(type, source);
-            }
         });
     }
 
