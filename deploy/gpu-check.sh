@@ -34,7 +34,8 @@ log "build ${profile:-(cpu libtorch, dry run)}"
 mvn -B -q $profile -pl harness -am compile dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >"$out/build.log" 2>&1 \
     || { log "build failed, see $out/build.log"; exit 1; }
 cp="$root/harness/target/classes:$(cat "$out/classpath.txt")"
-run() { java -Djava.awt.headless=true "$@" 2>>"$out/java.log"; }
+# bin/java: the instruction-set cap of pom.xml's test JVMs, so that the CPU side is right on every processor.
+run() { "$root/bin/java" -Djava.awt.headless=true "$@" 2>>"$out/java.log"; }
 
 status=0
 report="$out/report.md"

@@ -210,7 +210,8 @@ final class ReferenceCheck {
             }
             problems.add(String.format(Locale.ROOT, "files.%s: x0 at t = %s differs from %s by up to %.4g"
                     + " (tolerance %.0e): the denoiser computes something else than the one the reference was made"
-                    + " with", ModelConfig.DENOISER, t[i], Reference.FILE_NAME, maxAbsDiff(x0[i], want), tolerance));
+                    + " with, or this processor's libtorch kernels miscompute (models/README.md, 'CPUs whose oneDNN"
+                    + " kernels miscompute')", ModelConfig.DENOISER, t[i], Reference.FILE_NAME, maxAbsDiff(x0[i], want), tolerance));
             return;
         }
     }
