@@ -32,7 +32,7 @@ public final class Checkpoint {
         ModelConfig config = config(ref, settings);
         require(config, ModelConfig.Kind.DIFFUSION);
         Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
-        Optional<Reference> reference = ReferenceCheck.of(config);
+        Optional<Reference> reference = ReferenceCheck.of(config, !device.isGpu(), CpuKernels.current());
         DiffusionModel model = TorchDiffusionModel.load(config, Checkpoints.fingerprint(config), device,
                 settings.maxBatch());
         reference.map(r -> ReferenceCheck.diffusion(model, config, r)).filter(p -> !p.isEmpty())
@@ -45,7 +45,7 @@ public final class Checkpoint {
         ModelConfig config = config(ref, settings);
         require(config, ModelConfig.Kind.CONTRASTIVE);
         Device device = settings.torchDevice(TorchRuntime.engine(settings.threads()));
-        Optional<Reference> reference = ReferenceCheck.of(config);
+        Optional<Reference> reference = ReferenceCheck.of(config, !device.isGpu(), CpuKernels.current());
         ContrastiveModel model = TorchContrastiveModel.load(config, Checkpoints.fingerprint(config), device);
         reference.map(r -> ReferenceCheck.contrastive(model, config, r)).filter(p -> !p.isEmpty())
                 .ifPresent(problems -> refuse(model::close, config, problems));
@@ -67,7 +67,11 @@ public final class Checkpoint {
         Map<String, String> runtime = new LinkedHashMap<>();
         runtime.put("DJL", Engine.getDjlVersion());
         runtime.put("libtorch", engine.getVersion());
-        runtime.put("device", settings.torchDevice(engine).toString());
+        Device device = settings.torchDevice(engine);
+        runtime.put("device", device.toString());
+        if (!device.isGpu()) {
+            runtime.put("oneDNN", CpuKernels.current().describe());
+        }
         return runtime;
     }
 

@@ -35,10 +35,22 @@ final class ReferenceCheck {
     private ReferenceCheck() {
     }
 
-    /** The reference of a checkpoint, or empty (with the once-per-directory warning) when it has none. */
-    static Optional<Reference> of(ModelConfig config) {
+    /**
+     * The reference of a checkpoint, or empty (with the once-per-directory warning) when it has none.
+     * A checkpoint without one is refused on the CPU of a processor whose uncapped oneDNN kernels
+     * miscompute: nothing else would notice its wrong numbers there.
+     */
+    static Optional<Reference> of(ModelConfig config, boolean onCpu, CpuKernels kernels) {
         Path file = config.directory().resolve(Reference.FILE_NAME);
         if (!Files.isRegularFile(file)) {
+            if (onCpu && kernels.needReference()) {
+                throw new CheckpointException(config.label(), List.of("it has no " + Reference.FILE_NAME + ", and on"
+                        + " this processor (" + kernels.processor() + ") libtorch's oneDNN miscomputes some convolutions"
+                        + " unless " + CpuKernels.VARIABLE + "=" + CpuKernels.SAFE_CAP + " is set before the JVM"
+                        + " starts (now " + kernels.cap().orElse("unset") + "), so its outputs cannot be trusted: set"
+                        + " the variable, or add a " + Reference.FILE_NAME + " (models/README.md, 'CPUs whose oneDNN"
+                        + " kernels miscompute')"));
+            }
             if (WARNED.add(config.directory().toAbsolutePath().normalize())) {
                 LOG.log(Level.WARNING, "checkpoint {0} has no {1}: its model.yaml is not checked against its"
                         + " weights (unverified checkpoint)", config.label(), Reference.FILE_NAME);
@@ -213,6 +225,42 @@ final class ReferenceCheck {
                     + " with, or this processor's libtorch kernels miscompute (models/README.md, 'CPUs whose oneDNN"
                     + " kernels miscompute')", ModelConfig.DENOISER, t[i], Reference.FILE_NAME, maxAbsDiff(x0[i], want), tolerance));
             return;
+        }
+        fullBatch(model, inputs, times, embeddings, expected, size, tolerance, problems);
+    }
+
+    /**
+     * The recorded inputs again, repeated to fill one batch of {@link DiffusionModel#maxBatch()}:
+     * kernels are chosen by shape, and a run's batches are that size, so a kernel that
+     * miscomputes only there (tiny-fashion-diffusion gave NaN at batch 24 on one processor) is
+     * caught at load too.
+     */
+    private static void fullBatch(DiffusionModel model, List<float[]> inputs, float[] times,
+            List<TextEmbedding> embeddings, float[] expected, int size, double tolerance, List<String> problems) {
+        int recorded = inputs.size();
+        int batch = model.maxBatch();
+        if (batch <= recorded) {
+            return;
+        }
+        List<float[]> xs = new ArrayList<>();
+        List<TextEmbedding> conds = new ArrayList<>();
+        float[] ts = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            xs.add(inputs.get(i % recorded));
+            conds.add(embeddings.get(i % recorded));
+            ts[i] = times[i % recorded];
+        }
+        float[][] x0 = model.predictX0(xs, ts, conds);
+        for (int i = 0; i < batch; i++) {
+            float[] want = slice(expected, i % recorded, size);
+            if (!close(x0[i], want, tolerance)) {
+                problems.add(String.format(Locale.ROOT, "files.%s: in a batch of %d, x0 of reference input %d differs"
+                        + " from %s by up to %.4g (tolerance %.0e), while in a batch of %d it matches: this"
+                        + " processor's libtorch kernels miscompute at this batch size (models/README.md, 'CPUs"
+                        + " whose oneDNN kernels miscompute')", ModelConfig.DENOISER, batch, i % recorded,
+                        Reference.FILE_NAME, maxAbsDiff(x0[i], want), tolerance, recorded));
+                return;
+            }
         }
     }
 
