@@ -173,6 +173,16 @@ public final class DiffProbeSettings {
     /** libtorch intra-op threads, at least 1, applied when libtorch first starts in the JVM. Default: libtorch's (one per core). */
     public static final String THREADS = ModelSettings.THREADS;
 
+    /**
+     * Classifier workers per task, at least 1: each a thread with its own copy of the checkpoint,
+     * the task's examples dealt out among them; an example scores the same whichever runs it.
+     * Default: on the CPU with {@value #THREADS} set, one per core that leaves
+     * (cores / threads); with libtorch's own threads or on a GPU, one.
+     */
+    public static final String WORKERS = PREFIX + "workers";
+    /** Most {@value #WORKERS}: each holds a copy of the checkpoint and a thread. */
+    public static final int MAX_WORKERS = 64;
+
     /** Directory embedded checkpoints are extracted to. Default {@code ${java.io.tmpdir}/diffprobe-checkpoints}. */
     public static final String CHECKPOINT_CACHE = ModelSettings.CHECKPOINT_CACHE;
 
@@ -212,7 +222,7 @@ public final class DiffProbeSettings {
 
     /** The known keys under {@value #PREFIX} and {@value #REPORTS_PREFIX}, classifier settings aside. */
     public static final Set<String> PREFIXED_KEYS = Set.of(ALPHA, REGRESSION_ALPHA, MAX_FAILED_SHARE, LOCK_WAIT, OUTPUT, DEVICE,
-            MAX_BATCH, THREADS, CHECKPOINT_CACHE, CALIBRATION_FIT, TRACE_PLOTS);
+            MAX_BATCH, THREADS, WORKERS, CHECKPOINT_CACHE, CALIBRATION_FIT, TRACE_PLOTS);
 
     private DiffProbeSettings() {
     }

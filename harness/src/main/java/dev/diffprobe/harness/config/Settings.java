@@ -27,13 +27,15 @@ import java.util.TreeSet;
  * @param shards the shard this run classifies, or the shards it merges
  * @param lockWait the longest wait for another run writing the same journal
  * @param tags Surefire's tag selection, to explain one that selects nothing
+ * @param workers {@code diffprobe.workers} when given; see {@link #workerCount()}
  * @param problems one line per unusable value or unknown key, each naming the key
  * @param warnings one line per key that is close to a known setting but is none
  */
 public record Settings(Optional<Set<String>> suites, Optional<String> model, Optional<String> baseline,
                        OptionalInt examples, OptionalLong seed, List<Path> data, boolean download,
                        Map<String, String> classifier, double alpha, double regressionAlpha, double maxFailedShare,
-                       Duration lockWait, Path output, ShardPlan shards, TagSelection tags, ModelSettings models, ReportSettings reports,
+                       Duration lockWait, Path output, ShardPlan shards, TagSelection tags, ModelSettings models, OptionalInt workers,
+                       ReportSettings reports,
                        List<String> problems, List<String> warnings) {
 
     /** The classifier setting names a suite or {@code -D} may use; the seed is the suite's. */
@@ -80,6 +82,21 @@ public record Settings(Optional<Set<String>> suites, Optional<String> model, Opt
         Set<String> known = new TreeSet<>(DiffProbeSettings.PREFIXED_KEYS);
         CLASSIFIER_KEYS.forEach(k -> known.add(DiffProbeSettings.CLASSIFIER_PREFIX + k));
         return List.copyOf(known);
+    }
+
+    /**
+     * Classifier workers per task: {@code diffprobe.workers} when given; else one per core that
+     * {@code diffprobe.threads} leaves on the CPU, and one with libtorch's own thread count (it
+     * spreads each forward over the cores itself) or on a GPU.
+     */
+    public int workerCount() {
+        if (workers.isPresent()) {
+            return workers.getAsInt();
+        }
+        if (models.device() == ModelSettings.DeviceChoice.GPU || models.threads().isEmpty()) {
+            return 1;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / models.threads().getAsInt());
     }
 
     /** Whether a scanned suite of this name is to run. */

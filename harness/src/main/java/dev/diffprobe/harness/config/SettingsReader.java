@@ -71,13 +71,14 @@ final class SettingsReader {
         ShardPlan shards = shardPlan();
         Map<String, String> classifier = classifier();
         ModelSettings models = models();
+        OptionalInt workers = text(DiffProbeSettings.WORKERS).map(v -> OptionalInt.of(workers(v))).orElse(OptionalInt.empty());
         ReportSettings reports = new ReportSettings(probability(DiffProbeSettings.CALIBRATION_FIT),
                 text(DiffProbeSettings.TRACE_PLOTS).map(v -> parse(DiffProbeSettings.TRACE_PLOTS, v, Integer::parseInt,
                         0, "a whole number of at least 0")).orElse(DiffProbeSettings.DEFAULT_TRACE_PLOTS),
                 text(DiffProbeSettings.ALLURE_RESULTS).map(Path::of));
         return new Settings(suites, model, baseline, examples, seed, data, download, classifier, alpha, regressionAlpha,
                 maxFailedShare, lockWait, output, shards, new TagSelection(text(DiffProbeSettings.GROUPS),
-                text(DiffProbeSettings.EXCLUDED_GROUPS)), models, reports, problems, warnings());
+                text(DiffProbeSettings.EXCLUDED_GROUPS)), models, workers, reports, problems, warnings());
     }
 
     private ShardPlan shardPlan() {
@@ -192,6 +193,17 @@ final class SettingsReader {
         }
         problems.add("-D" + key + "=" + value + ": expected " + expected);
         return least;
+    }
+
+    /** Bounded: each worker holds a thread and a copy of the checkpoint. */
+    private int workers(String value) {
+        String expected = "a whole number from 1 to " + DiffProbeSettings.MAX_WORKERS;
+        int n = parse(DiffProbeSettings.WORKERS, value, Integer::parseInt, 1, expected);
+        if (n > DiffProbeSettings.MAX_WORKERS) {
+            problems.add("-D" + DiffProbeSettings.WORKERS + "=" + value + ": expected " + expected);
+            return 1;
+        }
+        return n;
     }
 
     private OptionalDouble probability(String key) {

@@ -9,14 +9,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,26 +27,40 @@ import java.util.function.LongSupplier;
  * journals each as it finishes, and in regression mode does the same on the baseline
  * checkpoint with the same examples and seed, or reads the baseline's results from a recorded
  * run's folder ({@link RecordedBaseline}). Checkpoints are opened once and kept until
- * {@link #close()}, since a suite runs many tasks on one. Not thread-safe: the models are not.
+ * {@link #close()}, since a suite runs many tasks on one. With more than one worker a task's
+ * pending examples are dealt out to that many classifiers, each on its own copy of the checkpoint
+ * in its own thread (single-threaded libtorch workers on separate cores beat one multi-threaded
+ * one, probes/README.md); an example scores the same whichever worker runs it. Not thread-safe
+ * itself: one task at a time.
  */
 public final class TaskRunner implements AutoCloseable {
     private final RunSettings settings;
     private final ClassifierSource source;
     private final PrintStream log;
     private final LongSupplier nanoClock;
-    /** Opened checkpoints by directory and classifier settings: tasks of one suite may set their own. */
+    private final int workers;
+    /** Opened checkpoints by directory, classifier settings and worker: tasks of one suite may set their own. */
     private final Map<OpenKey, LoadedCheckpoint> open = new LinkedHashMap<>();
 
-    private record OpenKey(Path checkpoint, Map<String, String> classifier) {
+    private record OpenKey(Path checkpoint, Map<String, String> classifier, int worker) {
     }
 
     public TaskRunner(RunSettings settings, ClassifierSource source) {
-        this(settings, source, System.err, System::nanoTime);
+        this(settings, source, 1);
     }
 
-    TaskRunner(RunSettings settings, ClassifierSource source, PrintStream log, LongSupplier nanoClock) {
+    /** A runner whose tasks' examples are classified by {@code workers} threads, each on its own copy of the checkpoint. */
+    public TaskRunner(RunSettings settings, ClassifierSource source, int workers) {
+        this(settings, source, workers, System.err, System::nanoTime);
+    }
+
+    TaskRunner(RunSettings settings, ClassifierSource source, int workers, PrintStream log, LongSupplier nanoClock) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
         this.settings = settings;
         this.source = source;
+        this.workers = workers;
         this.log = log;
         this.nanoClock = nanoClock;
     }
@@ -116,7 +133,7 @@ public final class TaskRunner implements AutoCloseable {
                 log.println("diffprobe " + suite + "/" + task.name() + " on " + model.name() + ": all " + resumed
                         + " examples already in " + journalFile);
             } else {
-                classify(suite, task, model, journal, pending, resumed, examples.size(), results);
+                classify(suite, task, checkpoint, effective, journal, pending, resumed, examples.size(), results);
             }
             List<Classification> ordered = new ArrayList<>(examples.size());
             for (Example example : examples) {
@@ -129,15 +146,16 @@ public final class TaskRunner implements AutoCloseable {
         }
     }
 
-    private void classify(String suite, Task task, LoadedCheckpoint model, Journal journal,
+    private void classify(String suite, Task task, Path checkpoint, RunSettings effective, Journal journal,
                           List<Example> pending, int resumed, int total, Map<String, Classification> results) {
+        LoadedCheckpoint model = open(checkpoint, effective, task);
         Map<String, Example> byId = new HashMap<>();
         pending.forEach(e -> byId.put(e.id(), e));
         Progress progress = new Progress(suite + "/" + task.name() + " on " + model.name(), total, resumed,
                 log, nanoClock);
         Set<String> seen = new HashSet<>();
-        try {
-            model.classifier().classify(pending, result -> {
+        Consumer<Classification> sink = result -> {
+            synchronized (seen) {
                 Example example = byId.get(result.exampleId());
                 if (example == null || !seen.add(result.exampleId())) {
                     throw new RunException("task " + task.name() + " on " + model.name()
@@ -146,12 +164,30 @@ public final class TaskRunner implements AutoCloseable {
                 }
                 results.put(result.exampleId(), journal.append(example, result));
                 progress.finished(result.denoiserCalls());
-            });
-        } catch (RunException | JournalException e) {
-            throw e;
-        } catch (RuntimeException e) {
+            }
+        };
+        int count = Math.min(workers, pending.size());
+        Optional<RuntimeException> failure;
+        if (count == 1) {
+            failure = attempt(() -> model.classifier().classify(pending, sink));
+        } else {
+            List<LoadedCheckpoint> models = new ArrayList<>(count);
+            for (int w = 0; w < count; w++) {
+                models.add(open(checkpoint, effective, task, w));
+            }
+            failure = inParallel(models, pending, sink);
+        }
+        if (failure.isPresent()) {
+            RuntimeException e = failure.get();
+            if (e instanceof RunException || e instanceof JournalException) {
+                throw e;
+            }
+            int finished;
+            synchronized (seen) {
+                finished = seen.size();
+            }
             throw new RunException("task " + task.name() + " on " + model.name() + " stopped after "
-                    + (resumed + seen.size()) + " of " + total + " examples (finished ones are kept in "
+                    + (resumed + finished) + " of " + total + " examples (finished ones are kept in "
                     + journal.file() + " and resume on the next run): " + e, e);
         }
         if (seen.size() != pending.size()) {
@@ -159,6 +195,66 @@ public final class TaskRunner implements AutoCloseable {
                     + seen.size() + " of " + pending.size() + " results; the finished ones are in "
                     + journal.file());
         }
+    }
+
+    private static Optional<RuntimeException> attempt(Runnable work) {
+        try {
+            work.run();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /**
+     * Worker w classifies examples w, w + n, w + 2n, ... of {@code pending} on {@code models.get(w)};
+     * all of them finish (what they finish is journaled) before the first failure, if any, is
+     * returned.
+     */
+    private static Optional<RuntimeException> inParallel(List<LoadedCheckpoint> models, List<Example> pending,
+                                                         Consumer<Classification> sink) {
+        int count = models.size();
+        List<Thread> threads = new ArrayList<>(count);
+        RuntimeException[] failures = new RuntimeException[count];
+        Error[] errors = new Error[count];
+        for (int w = 0; w < count; w++) {
+            List<Example> share = new ArrayList<>();
+            for (int i = w; i < pending.size(); i += count) {
+                share.add(pending.get(i));
+            }
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                try {
+                    models.get(worker).classifier().classify(share, sink);
+                } catch (RuntimeException e) {
+                    failures[worker] = e;
+                } catch (Error e) {
+                    errors[worker] = e;
+                }
+            }, "diffprobe-worker-" + w);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Error error : errors) {
+            if (error != null) {
+                throw error;
+            }
+        }
+        return Arrays.stream(failures).filter(Objects::nonNull).findFirst();
     }
 
     private List<Example> capped(Task task) {
@@ -178,7 +274,11 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     private LoadedCheckpoint open(Path checkpoint, RunSettings effective, Task task) {
-        OpenKey key = new OpenKey(checkpoint, effective.classifier());
+        return open(checkpoint, effective, task, 0);
+    }
+
+    private LoadedCheckpoint open(Path checkpoint, RunSettings effective, Task task, int worker) {
+        OpenKey key = new OpenKey(checkpoint, effective.classifier(), worker);
         LoadedCheckpoint model = open.get(key);
         if (model == null) {
             try {

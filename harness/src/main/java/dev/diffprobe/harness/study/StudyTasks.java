@@ -1,6 +1,7 @@
 package dev.diffprobe.harness.study;
 
 import dev.diffprobe.tasks.Task;
+import dev.diffprobe.tasks.binding.BindingTask;
 import dev.diffprobe.tasks.binding.BindingTasks;
 import dev.diffprobe.tasks.data.DatasetCatalog;
 
@@ -12,11 +13,14 @@ import java.util.List;
 /**
  * The estimator study's tasks by name: {@code fashion} (the fashion suite's balanced Fashion-MNIST
  * test subsample, default seed 20230315), {@code colour} (the efficiency study's 8-way colour task,
- * scene seed 424242), {@code shape} (the binding suite's Shape task, seed 20230315) and {@code k2},
- * {@code k8}, {@code k24}, {@code k96} ({@link AttributeTask}, scene seed 424242).
+ * scene seed 424242), {@code shape} (the binding suite's Shape task, seed 20230315), any binding
+ * suite task as {@code binding:NAME} ({@code binding:Color}, {@code binding:ShapeSize}; seed
+ * 20230315) and {@code k2}, {@code k8}, {@code k24}, {@code k96} ({@link AttributeTask}, scene seed
+ * 424242).
  */
 final class StudyTasks {
     static final long SUITE_SEED = 20230315;
+    static final String BINDING = "binding:";
     private static final List<Path> DATA_ROOTS = List.of(Path.of("/usr/share/datasets"), Path.of("../shared/datasets"),
             Path.of("../../shared/datasets"));
 
@@ -24,9 +28,15 @@ final class StudyTasks {
     }
 
     static void check(String name) {
-        if (!List.of("fashion", "colour", "shape").contains(name) && candidates(name) == 0) {
+        if (name.startsWith(BINDING)) {
+            try {
+                BindingTask.named(name.substring(BINDING.length()));
+            } catch (IllegalArgumentException e) {
+                throw new StudyOptions.UsageException("--tasks: " + name + ": " + e.getMessage());
+            }
+        } else if (!List.of("fashion", "colour", "shape").contains(name) && candidates(name) == 0) {
             throw new StudyOptions.UsageException("--tasks: unknown task '" + name
-                    + "' (known: fashion, colour, shape, k2, k8, k24, k96)");
+                    + "' (known: fashion, colour, shape, binding:NAME, k2, k8, k24, k96)");
         }
     }
 
@@ -41,6 +51,9 @@ final class StudyTasks {
     static Task build(String name, EstimatorOptions options, int resolution) {
         long dataSeed = options.dataSeed();
         int n = options.examples();
+        if (name.startsWith(BINDING)) {
+            return BindingTasks.named(name.substring(BINDING.length()), dataSeed < 0 ? SUITE_SEED : dataSeed, n);
+        }
         try {
             return switch (name) {
                 case "fashion" -> DatasetCatalog.task("FashionMNIST", DATA_ROOTS, n, dataSeed < 0 ? SUITE_SEED : dataSeed, 1);

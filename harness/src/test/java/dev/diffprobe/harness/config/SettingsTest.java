@@ -110,6 +110,23 @@ class SettingsTest {
     }
 
     @Test
+    void workersAreGivenOrOnePerCoreThatTheThreadsLeave() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(read(Map.of("diffprobe.workers", "3")).workerCount()).isEqualTo(3);
+        assertThat(read(Map.of("diffprobe.threads", "1")).workerCount()).isEqualTo(cores);
+        assertThat(read(Map.of("diffprobe.threads", Integer.toString(cores + 1))).workerCount()).isEqualTo(1);
+        assertThat(read(Map.of()).workerCount()).isEqualTo(1);
+        assertThat(read(Map.of("diffprobe.threads", "1", "diffprobe.device", "gpu")).workerCount()).isEqualTo(1);
+        for (String bad : new String[] {"0", "-2", "two", "65", "99999999999", ""}) {
+            Settings settings = read(Map.of("diffprobe.workers", bad));
+            if (!bad.isEmpty()) {
+                assertThat(settings.problems()).containsExactly("-Ddiffprobe.workers=" + bad
+                        + ": expected a whole number from 1 to 64");
+            }
+        }
+    }
+
+    @Test
     void unrelatedPropertiesAreLeftAlone() {
         Settings settings = read(Map.of("user.dir", "/", "basedir", "/", "java.home", "/", "test", "X",
                 "groups", "g", "skipTests", "true", "surefire.test.class.path", "a", "file.encoding", "UTF-8",

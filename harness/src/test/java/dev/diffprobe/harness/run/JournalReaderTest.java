@@ -16,7 +16,7 @@ class JournalReaderTest {
     Path out;
 
     private Path journal() {
-        try (TaskRunner runner = new TaskRunner(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE),
+        try (TaskRunner runner = new TaskRunner(Fixtures.settings(out), Fixtures.source("fp1", Integer.MAX_VALUE), 1,
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System::nanoTime)) {
             return runner.run("smoke", Fixtures.task("Color", 6)).journal();
         }

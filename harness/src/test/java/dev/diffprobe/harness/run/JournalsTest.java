@@ -24,7 +24,7 @@ class JournalsTest {
     private String journal(long seed, int n) throws IOException {
         Path dir = out.resolve("source-" + seed + "-" + n);
         try (TaskRunner runner = new TaskRunner(RunSettings.of(Path.of("checkpoints", "tiny"), seed).withOutputDir(dir)
-                .withExamples(n), Fixtures.source("fp1", Integer.MAX_VALUE), quiet, System::nanoTime)) {
+                .withExamples(n), Fixtures.source("fp1", Integer.MAX_VALUE), 1, quiet, System::nanoTime)) {
             return Files.readString(runner.run("binding", Fixtures.task("ShapeColor", 10)).journal());
         }
     }

@@ -25,15 +25,70 @@ class TaskRunnerTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     private TaskRunner runner(RunSettings settings, ClassifierSource source) {
+        return runner(settings, source, 1);
+    }
+
+    private TaskRunner runner(RunSettings settings, ClassifierSource source, int workers) {
         long[] clock = {0};
-        return new TaskRunner(settings, source, new PrintStream(log, true, StandardCharsets.UTF_8),
-                () -> clock[0] += 1_000_000_000L);
+        return new TaskRunner(settings, source, workers, new PrintStream(log, true, StandardCharsets.UTF_8),
+                () -> {
+                    synchronized (clock) {
+                        return clock[0] += 1_000_000_000L;
+                    }
+                });
     }
 
     private TaskOutcome run(RunSettings settings, ClassifierSource source) {
-        try (TaskRunner runner = runner(settings, source)) {
+        return run(settings, source, 1);
+    }
+
+    private TaskOutcome run(RunSettings settings, ClassifierSource source, int workers) {
+        try (TaskRunner runner = runner(settings, source, workers)) {
             return runner.run("binding", TASK);
         }
+    }
+
+    @Test
+    void workersGiveWhatOneWorkerGivesEachOnItsOwnCopyOfTheCheckpoint() {
+        for (int workers : new int[] {2, 3, 40, 64}) {
+            Path dir = out.resolve("workers-" + workers);
+            List<String> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            ClassifierSource source = (checkpoint, settings) -> {
+                opened.add(Thread.currentThread().getName());
+                return Fixtures.source("fp1", Integer.MAX_VALUE).open(checkpoint, settings);
+            };
+            TaskOutcome outcome = run(Fixtures.settings(dir), source, workers);
+            assertThat(Fixtures.describe(outcome)).isEqualTo(uninterrupted());
+            assertThat(JournalReader.read(outcome.journal()).rows()).hasSize(40)
+                    .extracting(JournalRow::exampleId).doesNotHaveDuplicates();
+            assertThat(opened).hasSize(Math.min(workers, 40));
+        }
+    }
+
+    @Test
+    void workersThatDieLeaveWhatTheyFinishedJournaledAndTheRunResumes() {
+        RunSettings settings = Fixtures.settings(out);
+        assertThatThrownBy(() -> run(settings, Fixtures.source("fp1", 5), 3)).isInstanceOf(RunException.class)
+                .hasMessageContaining("stopped after 15 of 40 examples").hasCauseInstanceOf(FakeClassifier.Killed.class);
+        assertThat(JournalReader.read(out.resolve("binding/ShapeColor.csv")).rows()).hasSize(15);
+        TaskOutcome resumed = run(settings, Fixtures.source("fp1", Integer.MAX_VALUE), 3);
+        assertThat(resumed.resumed()).isEqualTo(15);
+        assertThat(Fixtures.describe(resumed)).isEqualTo(uninterrupted());
+    }
+
+    @Test
+    void aResultRepeatedByAnotherWorkerIsANamedError() {
+        ClassifierSource repeating = (checkpoint, settings) -> new LoadedCheckpoint("tiny", "fp1", "diffusion",
+                (examples, sink) -> sink.accept(FakeClassifier.result(11, TASK.examples().get(0))),
+                Map.of(), () -> { });
+        assertThatThrownBy(() -> run(Fixtures.settings(out), repeating, 2)).isInstanceOf(RunException.class)
+                .hasMessageContaining("unexpected or repeated result for example '" + TASK.examples().get(0).id() + "'");
+    }
+
+    @Test
+    void atLeastOneWorker() {
+        assertThatThrownBy(() -> runner(Fixtures.settings(out), Fixtures.source("fp1", 1), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workers must be at least 1");
     }
 
     private List<String> uninterrupted() {

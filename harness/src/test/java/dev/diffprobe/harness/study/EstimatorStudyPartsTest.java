@@ -33,6 +33,10 @@ class EstimatorStudyPartsTest {
                 .hasMessageContaining("named twice");
         assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "k7"}))
                 .hasMessageContaining("unknown task 'k7'");
+        assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "binding:Colour"}))
+                .hasMessageContaining("binding:Colour").hasMessageContaining("ShapeColor");
+        assertThat(EstimatorOptions.parse(new String[] {"--tasks", "binding:Color,binding:ShapeSize"}).tasks())
+                .containsExactly("binding:Color", "binding:ShapeSize");
     }
 
     @Test

@@ -28,7 +28,8 @@ final class ShardSteps {
     static TaskRunner runner(String suite, RunSettings settings, ProbeContext context) {
         ShardPlan plan = context.settings().shards();
         TaskRunner runner = new TaskRunner(settings.withOutputDir(plan.outputDir(settings.outputDir())),
-                plan.merging() ? new JournalOnlyCheckpoints(context.classifiers()) : context.classifiers());
+                plan.merging() ? new JournalOnlyCheckpoints(context.classifiers()) : context.classifiers(),
+                context.settings().workerCount());
         plan.shard().ifPresent(shard -> ShardManifest.of(shard, settings).write(runner.suiteDir(suite)));
         return runner;
     }
