@@ -95,19 +95,31 @@ class KernelPreflightTest {
         assertThat(binJava(null, Map.of(), 1)).isEqualTo("ISA=unset -Xmx1g -jar booter.jar a b");
     }
 
-    /** bin/java's output with a java that prints what it was started with, the preflight exiting {@code preflight}. */
+    @Test
+    void binJavaKeepsFreedMemoryInTheHeapUnlessToldOtherwise() throws Exception {
+        assertThat(binJava(null, Map.of(), 0, "$MALLOC_MMAP_THRESHOLD_ $MALLOC_TRIM_THRESHOLD_"))
+                .isEqualTo("33554432 1073741824");
+        assertThat(binJava(null, Map.of("MALLOC_MMAP_THRESHOLD_", "4096"), 0,
+                "$MALLOC_MMAP_THRESHOLD_ $MALLOC_TRIM_THRESHOLD_")).isEqualTo("4096 1073741824");
+    }
+
     private String binJava(String cpuinfo, Map<String, String> env, int preflight) throws Exception {
+        return binJava(cpuinfo, env, preflight, "ISA=${ONEDNN_MAX_CPU_ISA:-unset} $*");
+    }
+
+    /** bin/java's output with a java that prints what it was started with, the preflight exiting {@code preflight}. */
+    private String binJava(String cpuinfo, Map<String, String> env, int preflight, String echo) throws Exception {
         Path java = temp.resolve("fake-java");
         Files.writeString(java, "#!/bin/sh\n"
                 + "for a in \"$@\"; do [ \"$a\" = dev.diffprobe.harness.engine.KernelPreflight ] && { echo \"preflight $*\" >> \""
                 + temp.resolve("log") + "\"; exit " + preflight + "; }; done\n"
-                + "echo \"ISA=${ONEDNN_MAX_CPU_ISA:-unset} $*\" >> \"" + temp.resolve("log") + "\"\n");
+                + "echo \"" + echo + "\" >> \"" + temp.resolve("log") + "\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         Files.deleteIfExists(temp.resolve("log"));
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", Path.of("..", "bin", "java").toString(), "-Xmx1g",
                 "-jar", "booter.jar", "a", "b"));
         builder.environment().remove("ONEDNN_MAX_CPU_ISA");
-        builder.environment().keySet().removeIf(k -> k.startsWith("DIFFPROBE_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("DIFFPROBE_") || k.startsWith("MALLOC_"));
         builder.environment().put("DIFFPROBE_JAVA", java.toString());
         builder.environment().put("DIFFPROBE_CPUINFO", cpuinfo == null ? temp.resolve("absent").toString()
                 : Files.writeString(temp.resolve("cpuinfo"), cpuinfo).toString());
