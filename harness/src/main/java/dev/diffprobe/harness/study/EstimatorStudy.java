@@ -97,12 +97,14 @@ public final class EstimatorStudy {
     }
 
     private void runTask(String name, Task task) throws IOException {
+        // "binding:Color" names a file "binding-Color-...": a colon is no file-name character everywhere.
+        String file = name.replace(':', '-');
         Map<String, Traces> traces = new LinkedHashMap<>();
         Map<String, List<Replay.Outcome>> outcomes = new LinkedHashMap<>();
         for (EstimatorOptions.Rule rule : options.rules()) {
             ClassifierSettings s = rule.settings(options.seed(), options.batch());
             List<Replay.Outcome> result;
-            Path saved = options.out().resolve(name + "-outcomes-" + rule.name() + ".csv");
+            Path saved = options.out().resolve(file + "-outcomes-" + rule.name() + ".csv");
             if ((s.mode() == Mode.NAIVE || rule.factorised()) && options.from() != null) {
                 result = readOutcomes(options.from().resolve(saved.getFileName()));
             } else if (rule.factorised()) {
@@ -115,7 +117,7 @@ public final class EstimatorStudy {
                 String key = s.timeSampling().word() + (s.stratified() ? "+stratified" : "");
                 Traces t = traces.get(key);
                 if (t == null && options.from() != null) {
-                    t = Traces.read(options.from().resolve(name + "-traces-" + key + ".csv"), key);
+                    t = Traces.read(options.from().resolve(file + "-traces-" + key + ".csv"), key);
                     traces.put(key, t);
                 }
                 if (t == null) {
@@ -127,7 +129,7 @@ public final class EstimatorStudy {
                             + task.examples().get(0).candidates().size() + " candidates x " + task.examples().size()
                             + " examples");
                     t = Traces.record(model, task, rule.traceSettings(options.seed(), options.batch(), rounds), key);
-                    t.write(options.out().resolve(name + "-traces-" + key + ".csv"));
+                    t.write(options.out().resolve(file + "-traces-" + key + ".csv"));
                     Traces.BatchRun r = t.run();
                     progress(String.format(Locale.ROOT, "  %.0f s, %d images (%.1f/s), %.0f%% in predictX0, mean batch %.1f,"
                             + " discarded look-ahead %d images", r.seconds(), r.images(), r.images() / r.seconds(),
