@@ -1,19 +1,14 @@
 package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.config.DiffProbeSettings;
-import dev.diffprobe.harness.engine.internal.SuiteReader;
 import dev.diffprobe.harness.engine.internal.SuiteSpec;
 import dev.diffprobe.harness.run.AtomicFiles;
-import dev.diffprobe.harness.run.FileNames;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.BinomialTest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -52,8 +48,12 @@ import java.util.regex.Pattern;
  * the task is declared {@code expect: chance} with no threshold: its results are reported, never
  * failed. A threshold below chance is therefore never written.
  * <p>
- * Usage: {@code ThresholdCalibrator SUMMARY_CSV [--examples M] [--alpha A] [--chance-alpha C]
- * [--write SUITE_YAML]}; M defaults to each task's examples in the suite file written, else to
+ * Several calibration runs at different seeds pool into one larger calibration ({@link PooledRuns}:
+ * x and n are the sums), which narrows the margin between what a checkpoint does and its threshold.
+ * <p>
+ * Usage: {@code ThresholdCalibrator SUMMARY_CSV [SUMMARY_CSV...] [--examples M] [--alpha A]
+ * [--chance-alpha C] [--write SUITE_YAML]}; with {@code --write} every run must have used the
+ * suite file's classifier settings; M defaults to each task's examples in the suite file written, else to
  * its calibration n; A to {@value #DEFAULT_ALPHA},
  * C to the chance verdict's default {@value DiffProbeSettings#DEFAULT_ALPHA}. Prints the
  * verdicts; with {@code --write}, sets each task's {@code expect} and {@code thresholds:
@@ -99,15 +99,22 @@ public final class ThresholdCalibrator {
 
     static void run(String[] args, PrintStream out) throws IOException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ThresholdCalibrator SUMMARY_CSV [--examples M] [--alpha A]"
+            throw new IllegalArgumentException("usage: ThresholdCalibrator SUMMARY_CSV [SUMMARY_CSV...] [--examples M] [--alpha A]"
                     + " [--chance-alpha C] [--write SUITE_YAML]");
         }
-        Path summary = Path.of(args[0]);
+        List<Path> summaries = new ArrayList<>();
+        int i = 0;
+        while (i < args.length && !args[i].startsWith("--")) {
+            summaries.add(Path.of(args[i++]));
+        }
+        if (summaries.isEmpty()) {
+            throw new IllegalArgumentException("name at least one calibration summary before the options");
+        }
         Integer examples = null;
         double alpha = DEFAULT_ALPHA;
         double chanceAlpha = DiffProbeSettings.DEFAULT_ALPHA;
         Path write = null;
-        for (int i = 1; i < args.length; i++) {
+        for (; i < args.length; i++) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
@@ -119,17 +126,19 @@ public final class ThresholdCalibrator {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<TaskCounts> counts = List.copyOf(TaskCounts.read(summary).values());
-        ToIntFunction<TaskCounts> fresh = examplesOf(examples, write);
+        Optional<SuiteSpec> suite = write == null ? Optional.empty() : Optional.of(SuiteFiles.read(write));
+        PooledRuns.Pooled pooled = PooledRuns.read(summaries, suite.map(SuiteFiles::classifier));
+        List<TaskCounts> counts = List.copyOf(pooled.tasks().values());
+        ToIntFunction<TaskCounts> fresh = examplesOf(examples, write, suite);
         List<Threshold> thresholds = calibrate(counts, fresh, alpha, chanceAlpha);
         for (Threshold t : thresholds) {
-            out.println(comment(t, alpha, thresholds.size(), "calibration"));
+            out.println(comment(t, alpha, thresholds.size(), pooled.provenance().get(t.task())));
             out.println(t.above() ? t.task() + ": expect above, accuracy >= " + Verdicts.threshold(t.threshold())
                     : t.task() + ": expect chance");
         }
         if (write != null) {
             AtomicFiles.writeString(write, apply(Files.readString(write, StandardCharsets.UTF_8), thresholds, alpha,
-                    summary));
+                    pooled.provenance()));
             out.println("wrote the verdicts of " + thresholds.size() + " tasks into " + write);
         }
     }
@@ -173,19 +182,15 @@ public final class ThresholdCalibrator {
      * file, each task's examples as that file declares them, since the thresholds are for runs of
      * that suite; else the calibration's own n.
      */
-    private static ToIntFunction<TaskCounts> examplesOf(Integer examples, Path suiteFile) throws IOException {
+    private static ToIntFunction<TaskCounts> examplesOf(Integer examples, Path suiteFile, Optional<SuiteSpec> suite) {
         if (examples != null) {
             return task -> examples;
         }
-        if (suiteFile == null) {
+        if (suite.isEmpty()) {
             return TaskCounts::n;
         }
-        String name = suiteFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        SuiteReader.Result read = SuiteReader.readOffline(name, Files.readString(suiteFile, StandardCharsets.UTF_8));
-        SuiteSpec suite = read.suite().orElseThrow(() -> new IllegalArgumentException(suiteFile + ": "
-                + read.problems().stream().map(p -> "line " + p.line() + ": " + p.message()).toList()));
         Map<String, Integer> declared = new HashMap<>();
-        suite.tasks().forEach(t -> declared.put(t.name(), t.examples()));
+        suite.get().tasks().forEach(t -> declared.put(t.name(), t.examples()));
         return task -> {
             Integer m = declared.get(task.task());
             if (m == null) {
@@ -245,24 +250,6 @@ public final class ThresholdCalibrator {
         return new HypergeometricDistribution(null, n + m, x + y, n).upperCumulativeProbability(x);
     }
 
-    /** "seed S, checkpoint F" from the task's journal beside the summary, which records both. */
-    static String seedOf(Path summary, String task) {
-        Path journal = summary.resolveSibling(FileNames.of(task) + ".csv");
-        if (Files.isRegularFile(journal)) {
-            try (Reader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(in)) {
-                    String fingerprint = row.get("checkpoint_fingerprint");
-                    return "seed " + row.get("seed") + ", checkpoint "
-                            + fingerprint.substring(0, Math.min(12, fingerprint.length()));
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                return "another seed (journal " + journal + " unreadable: " + e.getMessage() + ")";
-            }
-        }
-        return "another seed (no journal beside " + summary + ")";
-    }
-
     /**
      * What a task's verdict rests on, as two YAML comment lines (the calibration run, then the
      * verdict), each starting {@code # calibrated} so that a rerun replaces them.
@@ -285,7 +272,7 @@ public final class ThresholdCalibrator {
      * probes suites are ({@code - name: X} items, two-space indents), keeping everything else,
      * other threshold keys ({@code max_drop}) included.
      */
-    static String apply(String yaml, List<Threshold> thresholds, double alpha, Path summary) {
+    static String apply(String yaml, List<Threshold> thresholds, double alpha, Map<String, String> provenance) {
         String text = yaml;
         for (Threshold t : thresholds) {
             Pattern item = Pattern.compile("(?m)^(  - name: " + Pattern.quote(t.task()) + "\\n)((?:    .*\\n)*)");
@@ -306,7 +293,7 @@ public final class ThresholdCalibrator {
             }
             body = body.replaceAll("(?m)^    # calibrated.*\\n", "").replaceAll("(?m)^    expect: .*\\n", "");
             StringBuilder added = new StringBuilder();
-            comment(t, alpha, thresholds.size(), seedOf(summary, t.task())).lines()
+            comment(t, alpha, thresholds.size(), provenance.getOrDefault(t.task(), "another seed")).lines()
                     .forEach(line -> added.append("    ").append(line).append('\n'));
             if (!t.above()) {
                 added.append("    expect: chance\n");

@@ -1,7 +1,6 @@
 package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.config.DiffProbeSettings;
-import dev.diffprobe.harness.engine.internal.SuiteReader;
 import dev.diffprobe.harness.engine.internal.SuiteSpec;
 import dev.diffprobe.harness.engine.internal.TaskSpec;
 import dev.diffprobe.harness.run.Expectation;
@@ -13,16 +12,16 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The two error rates of a suite's verdicts under the binomial model: how often a fresh run of
@@ -42,7 +41,10 @@ import java.util.function.ToDoubleFunction;
  * Usage: {@code VerdictSimulator SUITE_YAML --default SUMMARY_CSV --regressed SUMMARY_CSV
  * [--examples M] [--chance-alpha C] [--runs R] [--seed S]}: M replaces the suite's examples per
  * task, C is the chance verdict's level (default {@value DiffProbeSettings#DEFAULT_ALPHA}), R
- * the Monte Carlo runs (default 20000) at seed S.
+ * the Monte Carlo runs (default 20000) at seed S. {@code --default} and {@code --regressed} may
+ * each be given several times: runs of one checkpoint at different seeds pool into one estimate
+ * of its accuracies ({@link PooledRuns}), and every run must have used the suite file's
+ * classifier settings.
  */
 public final class VerdictSimulator {
     /** The rates the suite's verdicts are meant to meet. */
@@ -107,8 +109,8 @@ public final class VerdictSimulator {
                     + " --regressed SUMMARY_CSV [--examples M] [--chance-alpha C] [--runs R] [--seed S]");
         }
         Path suiteFile = Path.of(args[0]);
-        Path unchanged = null;
-        Path regressed = null;
+        List<Path> unchanged = new ArrayList<>();
+        List<Path> regressed = new ArrayList<>();
         Integer examples = null;
         double chanceAlpha = DiffProbeSettings.DEFAULT_ALPHA;
         int runs = 20000;
@@ -118,8 +120,8 @@ public final class VerdictSimulator {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
             switch (args[i]) {
-                case "--default" -> unchanged = Path.of(args[++i]);
-                case "--regressed" -> regressed = Path.of(args[++i]);
+                case "--default" -> unchanged.add(Path.of(args[++i]));
+                case "--regressed" -> regressed.add(Path.of(args[++i]));
                 case "--examples" -> examples = ThresholdCalibrator.positive("--examples", args[++i]);
                 case "--chance-alpha" -> chanceAlpha = ThresholdCalibrator.probability("--chance-alpha", args[++i]);
                 case "--runs" -> runs = ThresholdCalibrator.positive("--runs", args[++i]);
@@ -127,21 +129,24 @@ public final class VerdictSimulator {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (unchanged == null || regressed == null) {
+        if (unchanged.isEmpty() || regressed.isEmpty()) {
             throw new IllegalArgumentException("both --default and --regressed summaries are needed");
         }
-        List<TaskRule> rules = rules(suiteFile, examples);
-        Map<String, TaskCounts> good = counts(unchanged, rules);
-        Map<String, TaskCounts> bad = counts(regressed, rules);
-        out.print(report(rules, good, bad, chanceAlpha, runs, seed, suiteFile, unchanged, regressed));
+        SuiteSpec suite = SuiteFiles.read(suiteFile);
+        List<TaskRule> rules = rules(suite, examples);
+        Optional<Map<String, String>> classifier = Optional.of(SuiteFiles.classifier(suite));
+        Map<String, TaskCounts> good = counts(PooledRuns.read(unchanged, classifier), unchanged, rules);
+        Map<String, TaskCounts> bad = counts(PooledRuns.read(regressed, classifier), regressed, rules);
+        out.print(report(rules, good, bad, chanceAlpha, runs, seed, suiteFile, describe(unchanged),
+                describe(regressed)));
     }
 
     /** The verdict rules of a suite file's tasks; {@code examples} replaces each task's count. */
     static List<TaskRule> rules(Path suiteFile, Integer examples) throws IOException {
-        String name = suiteFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        SuiteReader.Result read = SuiteReader.readOffline(name, Files.readString(suiteFile, StandardCharsets.UTF_8));
-        SuiteSpec suite = read.suite().orElseThrow(() -> new IllegalArgumentException(suiteFile + ": "
-                + read.problems().stream().map(p -> "line " + p.line() + ": " + p.message()).toList()));
+        return rules(SuiteFiles.read(suiteFile), examples);
+    }
+
+    private static List<TaskRule> rules(SuiteSpec suite, Integer examples) {
         List<TaskRule> rules = new ArrayList<>();
         for (TaskSpec task : suite.tasks()) {
             rules.add(new TaskRule(task.name(), examples == null ? task.examples() : examples, task.chance(),
@@ -150,8 +155,15 @@ public final class VerdictSimulator {
         return rules;
     }
 
-    private static Map<String, TaskCounts> counts(Path summary, List<TaskRule> rules) throws IOException {
-        Map<String, TaskCounts> counts = TaskCounts.read(summary);
+    private static String describe(List<Path> summaries) {
+        return summaries.size() == 1 ? summaries.get(0).toString()
+                : summaries.size() + " runs pooled (" + summaries.stream().map(Path::toString)
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static Map<String, TaskCounts> counts(PooledRuns.Pooled pooled, List<Path> summaries,
+                                                  List<TaskRule> rules) {
+        Map<String, TaskCounts> counts = pooled.tasks();
         TreeSet<String> missing = new TreeSet<>();
         rules.forEach(r -> {
             if (!counts.containsKey(r.task())) {
@@ -159,7 +171,7 @@ public final class VerdictSimulator {
             }
         });
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(summary + " has no row for " + missing
+            throw new IllegalArgumentException(describe(summaries) + " has no row for " + missing
                     + "; every task of the suite needs an accuracy");
         }
         return counts;
@@ -195,7 +207,7 @@ public final class VerdictSimulator {
     }
 
     static String report(List<TaskRule> rules, Map<String, TaskCounts> good, Map<String, TaskCounts> bad,
-                         double chanceAlpha, int runs, long seed, Path suite, Path unchanged, Path regressed) {
+                         double chanceAlpha, int runs, long seed, Path suite, String unchanged, String regressed) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Verdict error rates of %s (binomial model; chance verdict at alpha %s)%n"
                         + "default accuracies: %s%nregressed accuracies: %s%n%n"

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,7 +117,7 @@ class ThresholdCalibratorTest {
         List<ThresholdCalibrator.Threshold> thresholds = ThresholdCalibrator.calibrate(List.of(counts("A", 90, 100),
                 counts("B", 60, 100), counts("C", 99, 100)), 100, 0.01, CHANCE_ALPHA);
 
-        String written = ThresholdCalibrator.apply(yaml, thresholds, 0.01, Path.of("summary.csv"));
+        String written = ThresholdCalibrator.apply(yaml, thresholds, 0.01, Map.of());
 
         assertThat(written).contains("  - name: A\n    type: binding\n    tags: [x]\n    # calibrated: 90/100 = 0.900")
                 .contains("    thresholds:\n      accuracy: 0.")
@@ -124,7 +125,7 @@ class ThresholdCalibratorTest {
                 .contains("is not worse at 0.01/3\n    expect: chance\n    thresholds:\n      max_drop: 0.05\n  - name: C\n")
                 .contains("  - name: C\n    type: binding\n    # calibrated: 99/100").doesNotContain("0.10")
                 .endsWith("      accuracy: 0.90\n# end\n");
-        assertThat(ThresholdCalibrator.apply(written, thresholds, 0.01, Path.of("summary.csv"))).isEqualTo(written);
+        assertThat(ThresholdCalibrator.apply(written, thresholds, 0.01, Map.of())).isEqualTo(written);
     }
 
     @Test

@@ -12,11 +12,11 @@ import java.util.TreeMap;
  * relative {@value ClassifierSettings#WEIGHTING_FILE} names a file under the project root (Maven
  * runs the probes in the module's directory, a user may run them from anywhere).
  */
-final class SuiteClassifier {
+public final class SuiteClassifier {
     private SuiteClassifier() {
     }
 
-    static Map<String, String> resolved(Map<String, String> settings) {
+    public static Map<String, String> resolved(Map<String, String> settings) {
         String file = settings.get(ClassifierSettings.WEIGHTING_FILE);
         if (file == null || Path.of(file.strip()).isAbsolute()) {
             return settings;
