@@ -106,6 +106,29 @@ class PooledRunsTest {
                 .hasMessageContaining("name at least one calibration summary");
     }
 
+    @Test
+    void theSimulatorPoolsRepeatedDefaultAndRegressedRunsWithTheSameChecks() throws IOException {
+        Path a = run("a", Map.of("seed", "1"));
+        Path b = run("b", Map.of("seed", "2"));
+        Path other = run("other-settings", Map.of("seed", "4", "diffprobe.classifier.maxScores", "5"));
+        Path suite = out.resolve("smoke.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/probes/smoke.yaml")) {
+            Files.copy(in, suite);
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        VerdictSimulator.run(new String[] {suite.toString(), "--default", a.toString(), "--default", b.toString(),
+                "--regressed", a.toString(), "--runs", "10"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("default accuracies: 2 runs pooled (" + a)
+                .contains("regressed accuracies: " + a);
+        assertThatThrownBy(() -> VerdictSimulator.run(new String[] {suite.toString(), "--default", a.toString(),
+                "--default", a.toString(), "--regressed", b.toString()}, new PrintStream(printed, true,
+                StandardCharsets.UTF_8))).hasMessageContaining("is given twice");
+        assertThatThrownBy(() -> VerdictSimulator.run(new String[] {suite.toString(), "--default", a.toString(),
+                "--regressed", other.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .hasMessageContaining("other classifier settings than the suite file's");
+    }
+
     /** The smoke suite's classifier settings as a run without overrides resolves them. */
     private static Map<String, String> smokeClassifier() {
         return new TreeMap<>(Map.of("minScores", "2", "maxScores", "4"));
