@@ -2,6 +2,7 @@ package dev.diffprobe.harness.engine;
 
 import dev.diffprobe.harness.config.DiffProbeSettings;
 import dev.diffprobe.harness.engine.internal.SuiteSpec;
+import dev.diffprobe.harness.engine.internal.TaskSpec;
 import dev.diffprobe.harness.run.AtomicFiles;
 import dev.diffprobe.harness.run.Verdicts;
 import dev.diffprobe.harness.stats.BinomialTest;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -129,6 +131,7 @@ public final class ThresholdCalibrator {
         Optional<SuiteSpec> suite = write == null ? Optional.empty() : Optional.of(SuiteFiles.read(write));
         PooledRuns.Pooled pooled = PooledRuns.read(summaries, suite.map(SuiteFiles::classifier));
         List<TaskCounts> counts = List.copyOf(pooled.tasks().values());
+        suite.ifPresent(s -> requireEveryTask(s, pooled.tasks().keySet(), summaries));
         ToIntFunction<TaskCounts> fresh = examplesOf(examples, write, suite);
         List<Threshold> thresholds = calibrate(counts, fresh, alpha, chanceAlpha);
         for (Threshold t : thresholds) {
@@ -140,6 +143,19 @@ public final class ThresholdCalibrator {
             AtomicFiles.writeString(write, apply(Files.readString(write, StandardCharsets.UTF_8), thresholds, alpha,
                     pooled.provenance()));
             out.println("wrote the verdicts of " + thresholds.size() + " tasks into " + write);
+        }
+    }
+
+    /**
+     * A suite file's tasks that the calibration lacks would keep verdicts from another calibration
+     * (another checkpoint, another suite) under comments that no longer match: refused.
+     */
+    private static void requireEveryTask(SuiteSpec suite, Set<String> calibrated, List<Path> summaries) {
+        List<String> missing = suite.tasks().stream().map(TaskSpec::name).filter(t -> !calibrated.contains(t))
+                .sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the calibration " + summaries + " has no row for " + missing
+                    + " of suite " + suite.name() + ": calibrate every task of a suite from runs of the whole suite");
         }
     }
 

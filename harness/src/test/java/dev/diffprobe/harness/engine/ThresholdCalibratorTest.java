@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ThresholdCalibratorTest {
     private static final double CHANCE_ALPHA = 0.05;
@@ -138,6 +139,19 @@ class ThresholdCalibratorTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(Files.readString(suite)).contains("a fresh run of 1000 fails below")
                 .contains("a fresh run of 50 at the chance verdict's minimum");
+    }
+
+    @Test
+    void aCalibrationThatLacksSomeOfTheSuitesTasksWritesNothing(@TempDir Path dir) throws IOException {
+        Path summary = Files.write(dir.resolve("summary.csv"), List.of("task,n,correct,accuracy,chance",
+                "Color,100,86,0.86,0.5"));
+        String yaml = "suite: s\ncheckpoint: x\nexamples: 100\ntasks:\n"
+                + "  - name: Color\n    type: binding\n  - name: Shape\n    type: binding\n";
+        Path suite = Files.writeString(dir.resolve("s.yaml"), yaml);
+        assertThatThrownBy(() -> ThresholdCalibrator.run(new String[] {summary.toString(), "--write",
+                suite.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .hasMessageContaining("has no row for [Shape] of suite s");
+        assertThat(Files.readString(suite)).isEqualTo(yaml);
     }
 
     static TaskCounts counts(String task, int correct, int n) {
