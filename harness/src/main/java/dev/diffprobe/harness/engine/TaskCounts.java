@@ -49,6 +49,12 @@ record TaskCounts(String task, int correct, int n, double chance) {
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException(summary + ": not a suite summary (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            // Some causes (a directory, a permission) carry no path in their message.
+            if (e.getMessage() != null && e.getMessage().contains(summary.toString())) {
+                throw e;
+            }
+            throw new IOException(summary + ": " + e.getMessage(), e);
         }
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException(summary + ": no task rows");

@@ -154,6 +154,17 @@ class ThresholdCalibratorTest {
         assertThat(Files.readString(suite)).isEqualTo(yaml);
     }
 
+    @Test
+    void aSummaryThatCannotBeReadIsNamed(@TempDir Path dir) {
+        assertThatThrownBy(() -> ThresholdCalibrator.run(new String[] {dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining(dir.toString());
+        Path missing = dir.resolve("missing.csv");
+        assertThatThrownBy(() -> ThresholdCalibrator.run(new String[] {missing.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class).hasMessageContaining(missing.toString());
+    }
+
     static TaskCounts counts(String task, int correct, int n) {
         return new TaskCounts(task, correct, n, 0.5);
     }
