@@ -55,8 +55,8 @@ import java.util.regex.Pattern;
  * <p>
  * Usage: {@code ThresholdCalibrator SUMMARY_CSV [SUMMARY_CSV...] [--examples M] [--alpha A]
  * [--chance-alpha C] [--write SUITE_YAML]}; with {@code --write} every run must have used the
- * suite file's classifier settings; M defaults to each task's examples in the suite file written, else to
- * its calibration n; A to {@value #DEFAULT_ALPHA},
+ * suite file's classifier settings and covered all its tasks; M defaults to each task's examples
+ * in the suite file written, else to its calibration n; A to {@value #DEFAULT_ALPHA},
  * C to the chance verdict's default {@value DiffProbeSettings#DEFAULT_ALPHA}. Prints the
  * verdicts; with {@code --write}, sets each task's {@code expect} and {@code thresholds:
  * accuracy:} in the suite file. {@link VerdictSimulator} then gives the error rates of the
@@ -101,8 +101,8 @@ public final class ThresholdCalibrator {
 
     static void run(String[] args, PrintStream out) throws IOException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: ThresholdCalibrator SUMMARY_CSV [SUMMARY_CSV...] [--examples M] [--alpha A]"
-                    + " [--chance-alpha C] [--write SUITE_YAML]");
+            throw new IllegalArgumentException("usage: ThresholdCalibrator SUMMARY_CSV [SUMMARY_CSV...]"
+                    + " [--examples M] [--alpha A] [--chance-alpha C] [--write SUITE_YAML]");
         }
         List<Path> summaries = new ArrayList<>();
         int i = 0;
