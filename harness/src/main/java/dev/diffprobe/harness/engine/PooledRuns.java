@@ -83,7 +83,7 @@ final class PooledRuns {
             for (Path summary : summaries) {
                 recorded(summary, task, runs.size() > 1).ifPresent(recorded::add);
             }
-            check(task, recorded, summaries, classifier);
+            check(task, recorded, classifier);
             pooled.put(task, new TaskCounts(task, correct, n, first.get(task).chance()));
             provenance.put(task, describe(recorded, summaries.get(0)));
         }
@@ -103,11 +103,13 @@ final class PooledRuns {
         return Optional.empty();
     }
 
-    private static void check(String task, List<RecordedRun> recorded, List<Path> summaries,
-                              Optional<Map<String, String>> classifier) {
+    private static void check(String task, List<RecordedRun> recorded, Optional<Map<String, String>> classifier) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        RecordedRun first = recorded.get(0);
         Map<Long, RecordedRun> bySeed = new LinkedHashMap<>();
         for (RecordedRun run : recorded) {
-            RecordedRun first = recorded.get(0);
             if (!run.fingerprint().equals(first.fingerprint())) {
                 throw new IllegalArgumentException("task " + task + ": " + first.journal() + " is of checkpoint "
                         + first.fingerprint() + ", " + run.journal() + " of " + run.fingerprint()

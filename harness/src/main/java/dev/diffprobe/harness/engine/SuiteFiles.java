@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A suite file read without running it, for the tools that calibrate and check its verdicts. */
 final class SuiteFiles {
@@ -26,6 +25,6 @@ final class SuiteFiles {
 
     /** The classifier settings a run of the suite uses when no setting overrides them, as journals hash them. */
     static Map<String, String> classifier(SuiteSpec suite) {
-        return SuiteClassifier.resolved(new TreeMap<>(suite.classifier()));
+        return SuiteClassifier.of(suite, Map.of());
     }
 }

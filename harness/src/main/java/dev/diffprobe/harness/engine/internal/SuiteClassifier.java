@@ -16,7 +16,18 @@ public final class SuiteClassifier {
     private SuiteClassifier() {
     }
 
-    public static Map<String, String> resolved(Map<String, String> settings) {
+    /**
+     * The classifier settings a run of {@code suite} uses: the suite file's, overridden by
+     * {@code overrides} (the {@code diffprobe.classifier.*} settings), resolved. Journals hash
+     * exactly these, so the engine and the tools that check journals against a suite file share it.
+     */
+    public static Map<String, String> of(SuiteSpec suite, Map<String, String> overrides) {
+        Map<String, String> classifier = new TreeMap<>(suite.classifier());
+        classifier.putAll(overrides);
+        return resolved(classifier);
+    }
+
+    static Map<String, String> resolved(Map<String, String> settings) {
         String file = settings.get(ClassifierSettings.WEIGHTING_FILE);
         if (file == null || Path.of(file.strip()).isAbsolute()) {
             return settings;

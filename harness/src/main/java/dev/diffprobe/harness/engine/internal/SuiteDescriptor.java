@@ -14,10 +14,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -58,10 +56,8 @@ public final class SuiteDescriptor extends AbstractTestDescriptor implements Nod
 
     /** The run settings of this suite: the suite's own, overridden by the engine's settings. */
     RunSettings runSettings(Settings settings) {
-        Map<String, String> classifier = new TreeMap<>(spec.classifier());
-        classifier.putAll(settings.classifier());
         return new RunSettings(checkpoint, baseline, seed(settings), settings.examples(),
-                SuiteClassifier.resolved(classifier),
+                SuiteClassifier.of(spec, settings.classifier()),
                 settings.output(), settings.lockWait());
     }
 
