@@ -41,8 +41,10 @@ public final class ClassifierSettings {
     public static final String TEMPERATURE = "temperature";
     /** Setting key: the run seed; with an example's id it fixes that example's (t, eps) stream. */
     public static final String SEED = "seed";
-    /** Setting key: t is drawn in [tMin, 1 - tMin], away from where alpha or sigma vanishes. */
+    /** Setting key: t is drawn in [tMin, tMax], away from where alpha or sigma vanishes. */
     public static final String T_MIN = "tMin";
+    /** Setting key: the upper end of t's range; 1 - tMin unless set. */
+    public static final String T_MAX = "tMax";
 
     /** Default of {@value #MIN_SCORES}: the paper's min_scores. */
     public static final int DEFAULT_MIN_SCORES = 20;
@@ -73,6 +75,8 @@ public final class ClassifierSettings {
     private final double temperature;
     private final long seed;
     private final double tMin;
+    /** Null unless set: then 1 - tMin, the paper's symmetric range. */
+    private final Double tMax;
 
     private ClassifierSettings(Builder b) {
         mode = b.mode;
@@ -88,6 +92,7 @@ public final class ClassifierSettings {
         temperature = b.temperature;
         seed = b.seed;
         tMin = b.tMin;
+        tMax = b.tMax;
     }
 
     public static Builder builder() {
@@ -148,6 +153,11 @@ public final class ClassifierSettings {
         return tMin;
     }
 
+    /** The upper end of t's range: the setting, or 1 - tMin. */
+    public double tMax() {
+        return tMax != null ? tMax : 1 - tMin;
+    }
+
     /** The settings as key/value strings, in the order of the table, for journals and reports. */
     public Map<String, String> describe() {
         java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
@@ -170,6 +180,9 @@ public final class ClassifierSettings {
         m.put(TEMPERATURE, Double.toString(temperature));
         m.put(SEED, Long.toString(seed));
         m.put(T_MIN, Double.toString(tMin));
+        if (tMax != null) {
+            m.put(T_MAX, Double.toString(tMax));
+        }
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -196,6 +209,7 @@ public final class ClassifierSettings {
         private double temperature = DEFAULT_TEMPERATURE;
         private Long seed;
         private double tMin = DEFAULT_T_MIN;
+        private Double tMax;
 
         private Builder() {
         }
@@ -267,6 +281,12 @@ public final class ClassifierSettings {
             return this;
         }
 
+        /** Draws t in [tMin, tMax] instead of the symmetric [tMin, 1 - tMin]. */
+        public Builder optTMax(double tMax) {
+            this.tMax = tMax;
+            return this;
+        }
+
         /**
          * Sets one setting from text, as engines and suite files carry them.
          *
@@ -289,9 +309,10 @@ public final class ClassifierSettings {
                 case TEMPERATURE -> temperature = parseDouble(key, value);
                 case SEED -> seed = parseLong(key, value);
                 case T_MIN -> tMin = parseDouble(key, value);
+                case T_MAX -> tMax = parseDouble(key, value);
                 default -> throw new SettingException(key, value, "unknown setting; known: " + String.join(", ",
                         MODE, MIN_SCORES, MAX_SCORES, CUTOFF_PVAL, WEIGHTING, WEIGHTING_K, WEIGHTING_FILE,
-                        STRATIFIED, T_SAMPLING, PRUNING, BATCH_SIZE, WINDOW, TEMPERATURE, SEED, T_MIN));
+                        STRATIFIED, T_SAMPLING, PRUNING, BATCH_SIZE, WINDOW, TEMPERATURE, SEED, T_MIN, T_MAX));
             }
             return this;
         }
@@ -328,7 +349,13 @@ public final class ClassifierSettings {
             require(problems, WINDOW, window, window >= 0, "expected 0 (the batch size) or more");
             require(problems, TEMPERATURE, temperature, temperature > 0 && Double.isFinite(temperature),
                     "expected a positive number");
-            require(problems, T_MIN, tMin, tMin > 0 && tMin < 0.5, "expected a number in (0, 0.5)");
+            if (tMax == null) {
+                require(problems, T_MIN, tMin, tMin > 0 && tMin < 0.5, "expected a number in (0, 0.5)");
+            } else {
+                require(problems, T_MIN, tMin, tMin > 0 && tMin < 1, "expected a number in (0, 1)");
+                require(problems, T_MAX, tMax, tMax > tMin && tMax < 1,
+                        "expected a number above " + T_MIN + " (" + tMin + ") and below 1");
+            }
             if (weighting == null) {
                 require(problems, WEIGHTING, weightingWord, List.of("simple", "vdm", "heuristic", "learned")
                         .contains(weightingWord), "expected simple, vdm, heuristic or learned");

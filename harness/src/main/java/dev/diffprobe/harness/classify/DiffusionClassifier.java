@@ -68,8 +68,8 @@ public final class DiffusionClassifier implements ZeroShotClassifier {
         this.listener = listener;
         this.pruner = new Pruner(settings.cutoffPval(), settings.pruning(), settings.minScores(), settings.maxScores());
         this.sampler = settings.timeSampling() == TimeSampling.WEIGHTED
-                ? TimeSampler.weighted(settings.weighting(), model.schedule(), settings.tMin())
-                : TimeSampler.uniform(settings.weighting(), model.schedule(), settings.tMin());
+                ? TimeSampler.weighted(settings.weighting(), model.schedule(), settings.tMin(), settings.tMax())
+                : TimeSampler.uniform(settings.weighting(), model.schedule(), settings.tMin(), settings.tMax());
         int requested = settings.batchSize() > 0 ? settings.batchSize() : model.maxBatch();
         if (requested > model.maxBatch() || requested < 1) {
             throw new SettingException(ClassifierSettings.BATCH_SIZE, settings.batchSize(),

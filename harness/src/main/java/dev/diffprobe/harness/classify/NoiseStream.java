@@ -37,7 +37,7 @@ public final class NoiseStream {
      * stream of candidate k in naive mode.
      */
     public static NoiseStream of(long seed, String exampleId, int stream, boolean stratified, double tMin) {
-        return of(seed, exampleId, stream, stratified, TimeSampler.uniform(null, null, tMin));
+        return of(seed, exampleId, stream, stratified, TimeSampler.uniform(null, null, tMin, 1 - tMin));
     }
 
     /** As {@link #of(long, String, int, boolean, double)}, with t drawn by {@code sampler}. */
@@ -50,7 +50,7 @@ public final class NoiseStream {
         return new NoiseStream(state, stratified, sampler);
     }
 
-    /** The next round's t, in [tMin, 1 - tMin]. */
+    /** The next round's t, in the sampler's [tMin, tMax]. */
     public double nextT() {
         double u = stratified ? (vanDerCorput(round) + rotation) % 1.0 : random.nextDouble();
         round++;

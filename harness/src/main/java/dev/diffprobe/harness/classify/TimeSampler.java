@@ -6,11 +6,11 @@ import java.util.Arrays;
 
 /**
  * Maps a uniform u in [0, 1) to a round's t and gives the factor the squared error is multiplied
- * by, so that the mean score estimates E_{t ~ U[tMin, 1 - tMin]}[w(t) error(t)] whatever the
+ * by, so that the mean score estimates E_{t ~ U[tMin, tMax]}[w(t) error(t)] whatever the
  * sampling. Inverse-CDF sampling keeps stratified u stratified in t.
  *
  * <p>The weighted sampler's density is piecewise constant on {@value #CELLS} equal cells of
- * [tMin, 1 - tMin], each cell's mass w at its midpoint: the proposal only approximates w, but its
+ * [tMin, tMax], each cell's mass w at its midpoint: the proposal only approximates w, but its
  * density q is known exactly, so w(t) / q(t) makes the estimate unbiased for any weighting.
  */
 public final class TimeSampler {
@@ -23,30 +23,30 @@ public final class TimeSampler {
     /** Null for uniform sampling; else the cumulative cell masses, cdf[0] = 0, cdf[CELLS] = 1. */
     private final double[] cdf;
 
-    private TimeSampler(Weighting weighting, NoiseSchedule schedule, double tMin, double[] cdf) {
+    private TimeSampler(Weighting weighting, NoiseSchedule schedule, double tMin, double tMax, double[] cdf) {
         this.weighting = weighting;
         this.schedule = schedule;
         this.tMin = tMin;
-        this.span = 1 - 2 * tMin;
+        this.span = tMax - tMin;
         this.cdf = cdf;
     }
 
-    public static TimeSampler uniform(Weighting weighting, NoiseSchedule schedule, double tMin) {
-        return new TimeSampler(weighting, schedule, tMin, null);
+    public static TimeSampler uniform(Weighting weighting, NoiseSchedule schedule, double tMin, double tMax) {
+        return new TimeSampler(weighting, schedule, tMin, tMax, null);
     }
 
     /**
      * @throws SettingException when w is negative, not finite or zero everywhere on the grid, since
      *                          no density can be proportional to it
      */
-    public static TimeSampler weighted(Weighting weighting, NoiseSchedule schedule, double tMin) {
-        double span = 1 - 2 * tMin;
+    public static TimeSampler weighted(Weighting weighting, NoiseSchedule schedule, double tMin, double tMax) {
+        double span = tMax - tMin;
         double[] cdf = new double[CELLS + 1];
         for (int i = 0; i < CELLS; i++) {
             double w = weighting.weight(tMin + (i + 0.5) * span / CELLS, schedule);
             if (!(w >= 0) || !Double.isFinite(w)) {
                 throw new SettingException(ClassifierSettings.T_SAMPLING, TimeSampling.WEIGHTED.word(),
-                        "weighting " + weighting.name() + " gives w=" + w + " inside [tMin, 1 - tMin]; "
+                        "weighting " + weighting.name() + " gives w=" + w + " inside [tMin, tMax]; "
                                 + "importance sampling needs a finite, non-negative w");
             }
             cdf[i + 1] = cdf[i] + w;
@@ -54,13 +54,13 @@ public final class TimeSampler {
         double total = cdf[CELLS];
         if (!(total > 0)) {
             throw new SettingException(ClassifierSettings.T_SAMPLING, TimeSampling.WEIGHTED.word(),
-                    "weighting " + weighting.name() + " is zero everywhere in [tMin, 1 - tMin]");
+                    "weighting " + weighting.name() + " is zero everywhere in [tMin, tMax]");
         }
         for (int i = 1; i <= CELLS; i++) {
             cdf[i] /= total;
         }
         cdf[CELLS] = 1;
-        return new TimeSampler(weighting, schedule, tMin, cdf);
+        return new TimeSampler(weighting, schedule, tMin, tMax, cdf);
     }
 
     /** The t of uniform {@code u} in [0, 1). */
@@ -77,7 +77,7 @@ public final class TimeSampler {
         return tMin + (cell + Math.min(within, 1)) * span / CELLS;
     }
 
-    /** What the error at {@code t} is multiplied by: w(t), or w(t) / (q(t) (1 - 2 tMin)) when weighted. */
+    /** What the error at {@code t} is multiplied by: w(t), or w(t) / (q(t) (tMax - tMin)) when weighted. */
     public double factor(double t) {
         double w = weighting.weight(t, schedule);
         if (cdf == null) {

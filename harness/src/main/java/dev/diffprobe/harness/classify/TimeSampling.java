@@ -4,14 +4,14 @@ import java.util.Locale;
 
 /**
  * How a round's t is drawn. The score estimates the same expectation either way,
- * E_{t ~ U[tMin, 1 - tMin]}[w(t) ||x - x0_hat||^2]; what changes is where the denoiser calls go.
+ * E_{t ~ U[tMin, tMax]}[w(t) ||x - x0_hat||^2]; what changes is where the denoiser calls go.
  */
 public enum TimeSampling {
-    /** t ~ U[tMin, 1 - tMin], score w(t) x error: the paper's estimator. */
+    /** t ~ U[tMin, tMax], score w(t) x error: the paper's estimator. */
     UNIFORM,
     /**
      * Importance sampling: t drawn with density q(t) proportional to w(t), score
-     * w(t) / (q(t) (1 - 2 tMin)) x error. With the heuristic weighting exp(-7t) the uniform
+     * w(t) / (q(t) (tMax - tMin)) x error. With the heuristic weighting exp(-7t) the uniform
      * estimator spends half its rounds at t > 0.5, where w < 0.03 and a round barely moves the
      * mean; here every round lands where the weighting says the evidence is.
      */

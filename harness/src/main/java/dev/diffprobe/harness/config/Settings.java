@@ -44,7 +44,7 @@ public record Settings(Optional<Set<String>> suites, Optional<String> model, Opt
             ClassifierSettings.WEIGHTING, ClassifierSettings.WEIGHTING_K, ClassifierSettings.WEIGHTING_FILE,
             ClassifierSettings.STRATIFIED, ClassifierSettings.T_SAMPLING, ClassifierSettings.PRUNING,
             ClassifierSettings.BATCH_SIZE, ClassifierSettings.WINDOW,
-            ClassifierSettings.TEMPERATURE, ClassifierSettings.T_MIN);
+            ClassifierSettings.TEMPERATURE, ClassifierSettings.T_MIN, ClassifierSettings.T_MAX);
 
     public Settings {
         suites = suites.map(s -> Set.copyOf(new TreeSet<>(s)));

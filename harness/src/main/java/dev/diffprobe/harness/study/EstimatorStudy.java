@@ -114,7 +114,7 @@ public final class EstimatorStudy {
                 progress(name + ": " + rule.name() + " (naive, classified directly)");
                 result = direct(task, s);
             } else {
-                String key = s.timeSampling().word() + (s.stratified() ? "+stratified" : "");
+                String key = samplingKey(s);
                 Traces t = traces.get(key);
                 if (t == null && options.from() != null) {
                     t = Traces.read(options.from().resolve(file + "-traces-" + key + ".csv"), key);
@@ -122,8 +122,8 @@ public final class EstimatorStudy {
                 }
                 if (t == null) {
                     int rounds = options.rules().stream().map(r -> r.settings(options.seed(), options.batch()))
-                            .filter(r -> r.mode() != Mode.NAIVE && r.timeSampling() == s.timeSampling()
-                                    && r.stratified() == s.stratified()).mapToInt(ClassifierSettings::maxScores).max()
+                            .filter(r -> r.mode() != Mode.NAIVE && samplingKey(r).equals(key))
+                            .mapToInt(ClassifierSettings::maxScores).max()
                             .orElseThrow();
                     progress(name + ": recording " + key + " traces, " + rounds + " rounds x "
                             + task.examples().get(0).candidates().size() + " candidates x " + task.examples().size()
@@ -277,6 +277,18 @@ public final class EstimatorStudy {
             list.add(new Replay.Outcome(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3])));
         }
         return list;
+    }
+
+    /**
+     * What fixes a rule's (t, eps) draws, so that rules with the same key replay one recording:
+     * rules that draw t over another range must not share traces.
+     */
+    static String samplingKey(ClassifierSettings s) {
+        String key = s.timeSampling().word() + (s.stratified() ? "+stratified" : "");
+        if (s.tMin() != ClassifierSettings.DEFAULT_T_MIN || s.tMax() != 1 - ClassifierSettings.DEFAULT_T_MIN) {
+            key += "+t" + s.tMin() + "-" + s.tMax();
+        }
+        return key;
     }
 
     private static double meanCalls(List<Replay.Outcome> outcomes) {

@@ -26,8 +26,12 @@ import java.util.Map;
  * call counts without running the model again, for every rule that stops within {@code rounds}.
  */
 final class Traces {
-    /** One example: its label and scores[candidate][round]. */
-    record Trace(String id, int label, double[][] scores) {
+    static final String HEADER = "example,label,candidate,round,score,t";
+    /**
+     * One example: its label, scores[candidate][round] and the t of each score, t[candidate][round]
+     * (NaN in files written before t was recorded).
+     */
+    record Trace(String id, int label, double[][] scores, double[][] t) {
     }
 
     private final String sampling;
@@ -54,6 +58,7 @@ final class Traces {
         }
         int rounds = settings.maxScores();
         Map<String, double[][]> scores = new LinkedHashMap<>();
+        Map<String, double[][]> times = new LinkedHashMap<>();
         Map<String, Integer> k = new LinkedHashMap<>();
         for (Example e : task.examples()) {
             k.put(e.id(), e.candidates().size());
@@ -62,8 +67,10 @@ final class Traces {
                         + " round, so every candidate needs exactly one prompt");
             }
         }
-        DiffusionClassifier classifier = new DiffusionClassifier(model, settings, (id, round, candidate, t, error, w) ->
-                scores.computeIfAbsent(id, x -> new double[k.get(id)][rounds])[candidate][round] = w * error);
+        DiffusionClassifier classifier = new DiffusionClassifier(model, settings, (id, round, candidate, t, error, w) -> {
+            scores.computeIfAbsent(id, x -> new double[k.get(id)][rounds])[candidate][round] = w * error;
+            times.computeIfAbsent(id, x -> new double[k.get(id)][rounds])[candidate][round] = t;
+        });
         List<Classification> results = new ArrayList<>();
         long start = System.nanoTime();
         int step = Math.max(1, task.examples().size() / 10);
@@ -81,7 +88,7 @@ final class Traces {
         }
         Map<String, Trace> byId = new LinkedHashMap<>();
         for (Example e : task.examples()) {
-            byId.put(e.id(), new Trace(e.id(), e.label(), scores.get(e.id())));
+            byId.put(e.id(), new Trace(e.id(), e.label(), scores.get(e.id()), times.get(e.id())));
         }
         var stats = classifier.stats();
         return new Traces(sampling, byId, new BatchRun(seconds, stats.images(), stats.usefulImages(),
@@ -96,24 +103,29 @@ final class Traces {
     static Traces read(Path csv, String sampling) throws IOException {
         Map<String, Integer> labels = new LinkedHashMap<>();
         Map<String, Map<Long, Double>> cells = new LinkedHashMap<>();
+        Map<String, Map<Long, Double>> timeCells = new LinkedHashMap<>();
         Map<String, int[]> shape = new LinkedHashMap<>();
         if (!Files.isRegularFile(csv)) {
             throw new IllegalArgumentException("no trace file " + csv + " (record it first: run the study without --from)");
         }
         List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty() || !lines.get(0).equals("example,label,candidate,round,score")) {
-            throw new IllegalArgumentException(csv + ": not a trace file (header example,label,candidate,round,score)");
+        boolean withT = !lines.isEmpty() && lines.get(0).equals(HEADER);
+        if (lines.isEmpty() || !withT && !lines.get(0).equals("example,label,candidate,round,score")) {
+            throw new IllegalArgumentException(csv + ": not a trace file (header " + HEADER + ")");
         }
+        int fields = withT ? 6 : 5;
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",");
             try {
-                if (f.length != 5) {
-                    throw new NumberFormatException("expected 5 fields, got " + f.length);
+                if (f.length != fields) {
+                    throw new NumberFormatException("expected " + fields + " fields, got " + f.length);
                 }
                 int c = Integer.parseInt(f[2]);
                 int r = Integer.parseInt(f[3]);
                 labels.put(f[0], Integer.parseInt(f[1]));
                 cells.computeIfAbsent(f[0], x -> new LinkedHashMap<>()).put(((long) c << 32) | r, Double.parseDouble(f[4]));
+                timeCells.computeIfAbsent(f[0], x -> new LinkedHashMap<>()).put(((long) c << 32) | r,
+                        withT ? Double.parseDouble(f[5]) : Double.NaN);
                 int[] kr = shape.computeIfAbsent(f[0], x -> new int[2]);
                 kr[0] = Math.max(kr[0], c + 1);
                 kr[1] = Math.max(kr[1], r + 1);
@@ -125,6 +137,7 @@ final class Traces {
         for (var e : cells.entrySet()) {
             int[] kr = shape.get(e.getKey());
             double[][] scores = new double[kr[0]][kr[1]];
+            double[][] t = new double[kr[0]][kr[1]];
             for (int c = 0; c < kr[0]; c++) {
                 for (int r = 0; r < kr[1]; r++) {
                     Double v = e.getValue().get(((long) c << 32) | r);
@@ -133,9 +146,10 @@ final class Traces {
                                 + " round " + r);
                     }
                     scores[c][r] = v;
+                    t[c][r] = timeCells.get(e.getKey()).get(((long) c << 32) | r);
                 }
             }
-            byId.put(e.getKey(), new Trace(e.getKey(), labels.get(e.getKey()), scores));
+            byId.put(e.getKey(), new Trace(e.getKey(), labels.get(e.getKey()), scores, t));
         }
         return new Traces(sampling, byId, null);
     }
@@ -152,15 +166,15 @@ final class Traces {
         return run;
     }
 
-    /** example,label,candidate,round,score: one row per score, so any rule can be replayed later. */
+    /** One row per score, with the t it was drawn at, so any rule can be replayed and any window fitted later. */
     void write(Path csv) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-            w.write("example,label,candidate,round,score\n");
+            w.write(HEADER + "\n");
             for (Trace t : byId.values()) {
                 for (int c = 0; c < t.scores().length; c++) {
                     for (int r = 0; r < t.scores()[c].length; r++) {
-                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.17g%n", t.id(), t.label(), c, r,
-                                t.scores()[c][r]));
+                        w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.17g,%.9g%n", t.id(), t.label(), c, r,
+                                t.scores()[c][r], t.t()[c][r]));
                     }
                 }
             }

@@ -66,4 +66,24 @@ class ClassifierSettingsTest {
                 ClassifierSettings.builder().setSeed(1).optBatchSize(9).build()))
                 .isInstanceOf(SettingException.class).hasMessageContaining("'batchSize'").hasMessageContaining("1..8");
     }
+
+    @Test
+    void tMaxNarrowsTheRangeOfTAndIsListedOnlyWhenSet() {
+        ClassifierSettings paper = ClassifierSettings.builder().setSeed(1).build();
+        assertThat(paper.tMax()).isEqualTo(1 - ClassifierSettings.DEFAULT_T_MIN);
+        assertThat(paper.describe()).doesNotContainKey("tMax");
+        ClassifierSettings window = ClassifierSettings.builder().setSeed(1).opt("tMin", "0.4").opt("tMax", "0.9").build();
+        assertThat(window.tMin()).isEqualTo(0.4);
+        assertThat(window.tMax()).isEqualTo(0.9);
+        assertThat(window.describe()).containsEntry("tMin", "0.4").containsEntry("tMax", "0.9");
+        for (String[] bad : new String[][] {{"0.4", "0.4"}, {"0.4", "0.3"}, {"0.4", "1"}, {"0.4", "NaN"}}) {
+            assertThatThrownBy(() -> ClassifierSettings.builder().setSeed(1).opt("tMin", bad[0]).opt("tMax", bad[1]).build())
+                    .as("tMin %s, tMax %s", bad[0], bad[1]).isInstanceOf(SettingException.class)
+                    .hasMessageContaining("'tMax'");
+        }
+        assertThatThrownBy(() -> ClassifierSettings.builder().setSeed(1).opt("tMin", "0").opt("tMax", "0.5").build())
+                .isInstanceOf(SettingException.class).hasMessageContaining("'tMin'");
+        assertThatThrownBy(() -> ClassifierSettings.builder().opt("tMax", "high"))
+                .isInstanceOf(SettingException.class).hasMessageContaining("'tMax'");
+    }
 }

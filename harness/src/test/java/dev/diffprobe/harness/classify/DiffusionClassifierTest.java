@@ -399,4 +399,16 @@ class DiffusionClassifierTest {
         assertThat(results.values()).allSatisfy(c -> assertThat(c.error()).hasValueSatisfying(e ->
                 assertThat(e).startsWith("ModelOutputShape: denoiser of checkpoint fake returned (2, 3, 8, 8)")));
     }
+
+    @Test
+    void everyRoundsTIsDrawnInsideTheSettingsRange() {
+        FakeTask task = new FakeTask(3, 0.5);
+        List<Double> ts = new java.util.ArrayList<>();
+        ScoreListener record = (id, round, candidate, t, error, weight) -> ts.add(t);
+        ClassifierSettings s = settings().optMode(Mode.SHARED).optMaxScores(50).optTMin(0.4).optTMax(0.9).build();
+        new DiffusionClassifier(task.model(16, 0.3), s, record).classify(task.examples(4), c -> { });
+        assertThat(ts).hasSize(4 * 50 * 3).allSatisfy(t -> assertThat(t).isBetween(0.4, 0.9));
+        assertThat(ts.stream().mapToDouble(Double::doubleValue).min().getAsDouble()).isLessThan(0.45);
+        assertThat(ts.stream().mapToDouble(Double::doubleValue).max().getAsDouble()).isGreaterThan(0.85);
+    }
 }

@@ -36,16 +36,16 @@ class TimeSamplerTest {
     void weightedSamplingEstimatesTheUniformWeightedMean() {
         for (Weighting w : new Weighting[] {Weighting.heuristic(7), Weighting.vdm(), Weighting.heuristic(-2)}) {
             double expected = uniformMean(w);
-            assertThat(sampledMean(TimeSampler.weighted(w, SCHEDULE, T_MIN)))
+            assertThat(sampledMean(TimeSampler.weighted(w, SCHEDULE, T_MIN, 1 - T_MIN)))
                     .as(w.name()).isCloseTo(expected, within(1e-3 * expected));
-            assertThat(sampledMean(TimeSampler.uniform(w, SCHEDULE, T_MIN)))
+            assertThat(sampledMean(TimeSampler.uniform(w, SCHEDULE, T_MIN, 1 - T_MIN)))
                     .as(w.name()).isCloseTo(expected, within(1e-6 * expected));
         }
     }
 
     @Test
     void weightedSamplingPutsTheMassWhereTheWeightIs() {
-        TimeSampler sampler = TimeSampler.weighted(Weighting.heuristic(7), SCHEDULE, T_MIN);
+        TimeSampler sampler = TimeSampler.weighted(Weighting.heuristic(7), SCHEDULE, T_MIN, 1 - T_MIN);
         // The median of a density proportional to exp(-7t) on [0, 1] is ln(2 / (1 + e^-7)) / 7 = 0.0989.
         assertThat(sampler.t(0.5)).isCloseTo(Math.log(2 / (1 + Math.exp(-7))) / 7, within(2e-3));
         double previous = 0;
@@ -71,8 +71,25 @@ class TimeSamplerTest {
                 return "signed";
             }
         };
-        assertThatThrownBy(() -> TimeSampler.weighted(negative, SCHEDULE, T_MIN))
+        assertThatThrownBy(() -> TimeSampler.weighted(negative, SCHEDULE, T_MIN, 1 - T_MIN))
                 .isInstanceOf(SettingException.class).hasMessageContaining(ClassifierSettings.T_SAMPLING)
                 .hasMessageContaining("signed");
+    }
+
+    @Test
+    void aNarrowedRangeIsSampledWhollyAndOnlyAndWeightedSamplingKeepsItsMean() {
+        Weighting w = Weighting.heuristic(7);
+        TimeSampler uniform = TimeSampler.uniform(w, SCHEDULE, 0.4, 0.9);
+        assertThat(uniform.t(0)).isEqualTo(0.4);
+        assertThat(uniform.t(0.5)).isCloseTo(0.65, within(1e-12));
+        assertThat(uniform.t(Math.nextDown(1.0))).isCloseTo(0.9, within(1e-12));
+        TimeSampler weighted = TimeSampler.weighted(w, SCHEDULE, 0.4, 0.9);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(weighted.t(i / 1000.0)).isBetween(0.4, 0.9);
+        }
+        // the mean of w over U[0.4, 0.9], exactly: (e^-2.8 - e^-6.3) / (7 x 0.5)
+        double expected = (Math.exp(-2.8) - Math.exp(-6.3)) / 3.5;
+        assertThat(sampledMean(uniform)).isCloseTo(expected, within(1e-6 * expected));
+        assertThat(sampledMean(weighted)).isCloseTo(expected, within(1e-3 * expected));
     }
 }

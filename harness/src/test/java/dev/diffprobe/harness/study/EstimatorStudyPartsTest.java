@@ -40,6 +40,15 @@ class EstimatorStudyPartsTest {
     }
 
     @Test
+    void rulesThatDrawTOverAnotherRangeDoNotShareARecording() {
+        EstimatorOptions o = EstimatorOptions.parse(new String[] {"--rules", "a:minScores=4;b:pruning=moderated;"
+                + "c:tMin=0.4,tMax=0.9;d:tMin=0.4,tMax=0.9,pruning=moderated;e:tMin=0.01;f:stratified=true,tMin=0.4,tMax=0.9"});
+        List<String> keys = o.rules().stream().map(r -> EstimatorStudy.samplingKey(r.settings(0, 0))).toList();
+        assertThat(keys).containsExactly("uniform", "uniform", "uniform+t0.4-0.9", "uniform+t0.4-0.9",
+                "uniform+t0.01-0.99", "uniform+stratified+t0.4-0.9");
+    }
+
+    @Test
     void attributeTasksAreBalancedWithTrainingCaptionPrompts() {
         for (int k : new int[] {2, 8, 24, 96}) {
             Task task = AttributeTask.build(k, k, 424242, 16);
