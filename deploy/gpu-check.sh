@@ -9,8 +9,9 @@
 #      scale), and the images/s by batch of tiny-clevr-diffusion exported in float32 and those
 #      dtypes (models/training/export.py --dtype with /usr/bin/python3, which needs torch with that
 #      dtype's CPU kernels, and matplotlib: the report says which export was skipped and why),
-#   5. classifies the 8-way colour task (64 examples) with Algorithm 1 and the predictive rule on
-#      both devices (estimator study) and compares predictions and calls,
+#   5. classifies the 8-way colour task (64 examples) with Algorithm 1 and the fewest-calls rule
+#      (moderated, maxScores 16, t in the colour task's fitted window) on both devices (estimator
+#      study) and compares predictions and calls,
 #   6. writes OUT/report.md (and keeps every file it compared).
 #
 #   deploy/gpu-check.sh [--dry-run] [OUT]      (default OUT: target/gpu-check)
@@ -117,7 +118,7 @@ batches=$(cat "$out"/tiny-clevr-diffusion-*-rate.csv 2>/dev/null | grep -v '^bat
     echo
 } >>"$report"
 
-rules="algorithm1:minScores=4,maxScores=20,cutoffPval=0.002;predictive:pruning=predictive,minScores=3,maxScores=20,cutoffPval=0.01"
+rules="algorithm1:minScores=4,maxScores=20,cutoffPval=0.002;wModerated16:tMin=0.4,tMax=0.9,pruning=moderated,minScores=3,maxScores=16,cutoffPval=0.01"
 for name in cpu gpu; do
     log "colour task, $examples examples, on the $name side"
     run -Ddiffprobe.device="$([ "$name" = cpu ] && echo cpu || echo "$device")" -cp "$cp" dev.diffprobe.harness.study.EstimatorStudy --tasks colour \
@@ -126,7 +127,7 @@ done
 {
     echo "## Classifier: 8-way colour task, $examples examples"
     echo
-    for rule in algorithm1 predictive; do
+    for rule in algorithm1 wModerated16; do
         echo "- $rule, CPU vs GPU: $(run -cp "$cp" dev.diffprobe.harness.study.DeviceCheck outcomes \
             "$out/study-cpu/colour-outcomes-$rule.csv" "$out/study-gpu/colour-outcomes-$rule.csv")"
     done
