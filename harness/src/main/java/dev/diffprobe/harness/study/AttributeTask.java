@@ -36,6 +36,11 @@ final class AttributeTask {
             };
         }
 
+        /** The prefix of a factorised rule's settings for this attribute alone ({@code color.tMin}). */
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         List<String> words() {
             return switch (this) {
                 case SIZE -> List.of(dev.diffprobe.clevr.Size.values()).stream().map(v -> v.word()).toList();

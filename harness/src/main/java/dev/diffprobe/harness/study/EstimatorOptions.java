@@ -6,6 +6,7 @@ import dev.diffprobe.models.Checkpoint;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
     /**
      * A named set of classifier settings ({@code key=value,...}); the mode is pruned unless given.
      * The study's own key {@value #FACTORISED}{@code =true} classifies a K-way attribute task one
-     * attribute at a time with these settings.
+     * attribute at a time with these settings; in such a rule a key prefixed with an attribute
+     * ({@code color.tMin=0.4}) applies to that attribute's classification alone, since each
+     * attribute may be read best at its own settings (a window of t, say).
      */
     record Rule(String name, Map<String, String> values) {
         static final String FACTORISED = "factorised";
@@ -31,6 +34,21 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
             if (f != null && !f.equals("true") && !f.equals("false")) {
                 throw new StudyOptions.UsageException("--rules: " + FACTORISED + " of rule '" + name
                         + "' expects true or false, got '" + f + "'");
+            }
+            for (String key : values.keySet()) {
+                int dot = key.indexOf('.');
+                if (dot < 0) {
+                    continue;
+                }
+                String attribute = key.substring(0, dot);
+                if (Arrays.stream(AttributeTask.Part.values()).noneMatch(p -> p.key().equals(attribute))) {
+                    throw new StudyOptions.UsageException("--rules: '" + key + "' of rule '" + name + "' names no"
+                            + " attribute (size, color, material, shape)");
+                }
+                if (!"true".equals(f)) {
+                    throw new StudyOptions.UsageException("--rules: '" + key + "' of rule '" + name + "' applies to"
+                            + " one attribute, which only a " + FACTORISED + "=true rule classifies alone");
+                }
             }
         }
 
@@ -51,9 +69,26 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
             return b.optMode(Mode.SHARED).optMinScores(2).optMaxScores(rounds).build();
         }
 
+        /** The settings {@code part} is classified with in a factorised rule: the rule's, then the part's own. */
+        ClassifierSettings settings(long seed, int batch, AttributeTask.Part part) {
+            ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
+            classifierValues().forEach(b::opt);
+            String prefix = part.key() + ".";
+            values.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    b.opt(k.substring(prefix.length()), v);
+                }
+            });
+            return b.build();
+        }
+
         private Map<String, String> classifierValues() {
-            Map<String, String> v = new LinkedHashMap<>(values);
-            v.remove(FACTORISED);
+            Map<String, String> v = new LinkedHashMap<>();
+            values.forEach((k, value) -> {
+                if (!k.equals(FACTORISED) && k.indexOf('.') < 0) {
+                    v.put(k, value);
+                }
+            });
             return v;
         }
     }
@@ -104,6 +139,9 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
         for (Rule rule : parsed) {
             rule.settings(seed, batch);
             if (rule.factorised()) {
+                for (AttributeTask.Part part : AttributeTask.Part.values()) {
+                    rule.settings(seed, batch, part);
+                }
                 for (String task : tasks) {
                     if (StudyTasks.candidates(task) == 0) {
                         throw new StudyOptions.UsageException("--rules: rule '" + rule.name() + "' is factorised, which"

@@ -109,7 +109,7 @@ public final class EstimatorStudy {
                 result = readOutcomes(options.from().resolve(saved.getFileName()));
             } else if (rule.factorised()) {
                 progress(name + ": " + rule.name() + " (one attribute at a time, classified directly)");
-                result = factorised(name, task, s);
+                result = factorised(name, task, rule);
             } else if (s.mode() == Mode.NAIVE) {
                 progress(name + ": " + rule.name() + " (naive, classified directly)");
                 result = direct(task, s);
@@ -235,14 +235,14 @@ public final class EstimatorStudy {
      * One classification per attribute, the K-way answer their combination: right only when every
      * attribute is, and as costly as all of them together.
      */
-    private List<Replay.Outcome> factorised(String name, Task task, ClassifierSettings s) {
+    private List<Replay.Outcome> factorised(String name, Task task, EstimatorOptions.Rule rule) {
         List<AttributeTask.Part> parts = AttributeTask.parts(StudyTasks.candidates(name));
         int n = task.examples().size();
         String[][] words = new String[n][parts.size()];
         long[] calls = new long[n];
         for (int j = 0; j < parts.size(); j++) {
             Task part = AttributeTask.part(task, parts, j);
-            List<Replay.Outcome> o = direct(part, s);
+            List<Replay.Outcome> o = direct(part, rule.settings(options.seed(), options.batch(), parts.get(j)));
             for (int i = 0; i < n; i++) {
                 words[i][j] = part.examples().get(i).candidates().get(o.get(i).predicted()).name();
                 calls[i] += o.get(i).calls();

@@ -1,5 +1,6 @@
 package dev.diffprobe.harness.study;
 
+import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.classify.Pruning;
 import dev.diffprobe.harness.classify.SettingException;
 import dev.diffprobe.harness.classify.TimeSampling;
@@ -46,6 +47,28 @@ class EstimatorStudyPartsTest {
         List<String> keys = o.rules().stream().map(r -> EstimatorStudy.samplingKey(r.settings(0, 0))).toList();
         assertThat(keys).containsExactly("uniform", "uniform", "uniform+t0.4-0.9", "uniform+t0.4-0.9",
                 "uniform+t0.01-0.99", "uniform+stratified+t0.4-0.9");
+    }
+
+    @Test
+    void aFactorisedRuleMayGiveOneAttributeItsOwnSettingsAndOnlyIt() {
+        EstimatorOptions o = EstimatorOptions.parse(new String[] {"--tasks", "k96", "--rules",
+                "f:factorised=true,minScores=4,maxScores=10,color.tMin=0.4,color.tMax=0.9,shape.maxScores=12"});
+        EstimatorOptions.Rule rule = o.rules().get(0);
+        var color = rule.settings(0, 0, AttributeTask.Part.COLOR);
+        assertThat(color.tMin()).isEqualTo(0.4);
+        assertThat(color.tMax()).isEqualTo(0.9);
+        assertThat(color.maxScores()).isEqualTo(10);
+        var shape = rule.settings(0, 0, AttributeTask.Part.SHAPE);
+        assertThat(shape.tMin()).isEqualTo(ClassifierSettings.DEFAULT_T_MIN);
+        assertThat(shape.maxScores()).isEqualTo(12);
+        assertThat(rule.settings(0, 0).tMin()).isEqualTo(ClassifierSettings.DEFAULT_T_MIN);
+        assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "k96", "--rules",
+                "f:factorised=true,colour.tMin=0.4"})).hasMessageContaining("colour.tMin").hasMessageContaining("names no");
+        assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "k96", "--rules",
+                "p:minScores=4,color.tMin=0.4"})).hasMessageContaining("color.tMin").hasMessageContaining("factorised");
+        assertThatThrownBy(() -> EstimatorOptions.parse(new String[] {"--tasks", "k96", "--rules",
+                "f:factorised=true,color.tMax=0.3,color.tMin=0.4"})).isInstanceOf(SettingException.class)
+                .hasMessageContaining("tMax");
     }
 
     @Test
