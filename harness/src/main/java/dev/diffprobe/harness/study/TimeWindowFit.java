@@ -68,8 +68,8 @@ public final class TimeWindowFit {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                    case "--min-width" -> minWidth = Double.parseDouble(args[++i]);
+                    case "--rounds" -> rounds = number(args[i], args[++i], true).intValue();
+                    case "--min-width" -> minWidth = number(args[i], args[++i], false).doubleValue();
                     default -> {
                         if (args[i].startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
@@ -113,6 +113,15 @@ public final class TimeWindowFit {
         } catch (IOException | IllegalArgumentException e) {
             err.println("TimeWindowFit: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static Number number(String option, String value, boolean integer) {
+        try {
+            return integer ? Integer.valueOf(value.trim()) : Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " expects " + (integer ? "an integer" : "a number")
+                    + ", got '" + value + "'");
         }
     }
 

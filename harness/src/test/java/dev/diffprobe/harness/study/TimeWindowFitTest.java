@@ -78,5 +78,8 @@ class TimeWindowFitTest {
         assertThat(run(old.toString(), "--rounds", "0")[2]).contains("--rounds");
         assertThat(run(old.toString(), "--min-width", "0.05")[2]).contains("--min-width");
         assertThat(run(old.toString(), "--rounds")[2]).contains("lacks its value");
+        assertThat(run(old.toString(), "--rounds", "six")[2]).contains("--rounds expects an integer, got 'six'");
+        assertThat(run(old.toString(), "--min-width", "wide")[2]).contains("--min-width expects a number");
+        assertThat(run(dir.toString())[0]).isEqualTo("1");
     }
 }
