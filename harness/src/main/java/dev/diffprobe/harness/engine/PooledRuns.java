@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,10 @@ import java.util.stream.Collectors;
 final class PooledRuns {
     /** The pooled counts per task, in the first summary's order, and for each task what they rest on. */
     record Pooled(Map<String, TaskCounts> tasks, Map<String, String> provenance) {
+        /** Those of {@code wanted} that no pooled run has a row for, sorted. */
+        List<String> lacking(Collection<String> wanted) {
+            return wanted.stream().filter(t -> !tasks.containsKey(t)).distinct().sorted().toList();
+        }
     }
 
     private PooledRuns() {

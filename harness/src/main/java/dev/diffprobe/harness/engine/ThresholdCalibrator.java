@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -131,7 +130,7 @@ public final class ThresholdCalibrator {
         Optional<SuiteSpec> suite = write == null ? Optional.empty() : Optional.of(SuiteFiles.read(write));
         PooledRuns.Pooled pooled = PooledRuns.read(summaries, suite.map(SuiteFiles::classifier));
         List<TaskCounts> counts = List.copyOf(pooled.tasks().values());
-        suite.ifPresent(s -> requireEveryTask(s, pooled.tasks().keySet(), summaries));
+        suite.ifPresent(s -> requireEveryTask(s, pooled, summaries));
         ToIntFunction<TaskCounts> fresh = examplesOf(examples, write, suite);
         List<Threshold> thresholds = calibrate(counts, fresh, alpha, chanceAlpha);
         for (Threshold t : thresholds) {
@@ -150,9 +149,8 @@ public final class ThresholdCalibrator {
      * A suite file's tasks that the calibration lacks would keep verdicts from another calibration
      * (another checkpoint, another suite) under comments that no longer match: refused.
      */
-    private static void requireEveryTask(SuiteSpec suite, Set<String> calibrated, List<Path> summaries) {
-        List<String> missing = suite.tasks().stream().map(TaskSpec::name).filter(t -> !calibrated.contains(t))
-                .sorted().toList();
+    private static void requireEveryTask(SuiteSpec suite, PooledRuns.Pooled calibrated, List<Path> summaries) {
+        List<String> missing = calibrated.lacking(suite.tasks().stream().map(TaskSpec::name).toList());
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the calibration " + summaries + " has no row for " + missing
                     + " of suite " + suite.name() + ": calibrate every task of a suite from runs of the whole suite");

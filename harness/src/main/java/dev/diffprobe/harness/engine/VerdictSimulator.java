@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -163,18 +162,12 @@ public final class VerdictSimulator {
 
     private static Map<String, TaskCounts> counts(PooledRuns.Pooled pooled, List<Path> summaries,
                                                   List<TaskRule> rules) {
-        Map<String, TaskCounts> counts = pooled.tasks();
-        TreeSet<String> missing = new TreeSet<>();
-        rules.forEach(r -> {
-            if (!counts.containsKey(r.task())) {
-                missing.add(r.task());
-            }
-        });
+        List<String> missing = pooled.lacking(rules.stream().map(TaskRule::task).toList());
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(describe(summaries) + " has no row for " + missing
                     + "; every task of the suite needs an accuracy");
         }
-        return counts;
+        return pooled.tasks();
     }
 
     /** The probability that a fresh run fails the suite: 1 - prod(1 - P(task fails)). */

@@ -57,22 +57,17 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
         }
 
         ClassifierSettings settings(long seed, int batch) {
-            ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
-            classifierValues().forEach(b::opt);
-            return b.build();
+            return builder(seed, batch).build();
         }
 
         /** The shared-noise settings that record this rule's (t, eps) for {@code rounds} rounds. */
         ClassifierSettings traceSettings(long seed, int batch, int rounds) {
-            ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
-            classifierValues().forEach(b::opt);
-            return b.optMode(Mode.SHARED).optMinScores(2).optMaxScores(rounds).build();
+            return builder(seed, batch).optMode(Mode.SHARED).optMinScores(2).optMaxScores(rounds).build();
         }
 
         /** The settings {@code part} is classified with in a factorised rule: the rule's, then the part's own. */
         ClassifierSettings settings(long seed, int batch, AttributeTask.Part part) {
-            ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
-            classifierValues().forEach(b::opt);
+            ClassifierSettings.Builder b = builder(seed, batch);
             String prefix = part.key() + ".";
             values.forEach((k, v) -> {
                 if (k.startsWith(prefix)) {
@@ -82,14 +77,15 @@ record EstimatorOptions(String checkpoint, List<String> tasks, int examples, lon
             return b.build();
         }
 
-        private Map<String, String> classifierValues() {
-            Map<String, String> v = new LinkedHashMap<>();
+        /** The rule's own classifier settings: neither the study's key nor an attribute's. */
+        private ClassifierSettings.Builder builder(long seed, int batch) {
+            ClassifierSettings.Builder b = ClassifierSettings.builder().setSeed(seed).optBatchSize(batch);
             values.forEach((k, value) -> {
                 if (!k.equals(FACTORISED) && k.indexOf('.') < 0) {
-                    v.put(k, value);
+                    b.opt(k, value);
                 }
             });
-            return v;
+            return b;
         }
     }
 

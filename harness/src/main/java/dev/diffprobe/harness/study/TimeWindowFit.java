@@ -2,7 +2,7 @@ package dev.diffprobe.harness.study;
 
 import dev.diffprobe.harness.classify.ClassifierSettings;
 import dev.diffprobe.harness.stats.Interval;
-import dev.diffprobe.harness.stats.McNemarTest;
+import dev.diffprobe.harness.stats.PairedComparison;
 import dev.diffprobe.harness.stats.WilsonInterval;
 
 import java.io.IOException;
@@ -36,9 +36,17 @@ public final class TimeWindowFit {
     static final double ALPHA = 0.05;
 
     /** A window's result on the development set. */
-    record Window(double lo, double hi, boolean[] right, int correct, int n, int shortOfRounds, double meanRounds) {
+    record Window(double lo, double hi, boolean[] right, int shortOfRounds, double meanRounds) {
+        int correct() {
+            int correct = 0;
+            for (boolean r : right) {
+                correct += r ? 1 : 0;
+            }
+            return correct;
+        }
+
         double accuracy() {
-            return (double) correct / n;
+            return (double) correct() / right.length;
         }
 
         double width() {
@@ -102,11 +110,11 @@ public final class TimeWindowFit {
             out.println("|---|---|---|---|---|---|");
             Window full = windows.get(0);
             for (Window w : windows) {
-                Interval ci = WilsonInterval.of(w.correct(), w.n());
-                int[] lg = lostGained(full, w);
+                Interval ci = WilsonInterval.of(w.correct(), w.right().length);
+                PairedComparison vsFull = PairedComparison.of(full.right(), w.right());
                 out.printf(Locale.ROOT, "| [%.1f, %.1f]%s | %.3f [%.3f, %.3f] | %d/%d | %.3g | %d | %.2f |%n", w.lo(),
-                        w.hi(), w == best ? " (picked)" : "", w.accuracy(), ci.lower(), ci.upper(), lg[0], lg[1],
-                        McNemarTest.pTwoSided(lg[0], lg[1]), w.shortOfRounds(), w.meanRounds());
+                        w.hi(), w == best ? " (picked)" : "", w.accuracy(), ci.lower(), ci.upper(), vsFull.lost(),
+                        vsFull.gained(), vsFull.pTwoSided(), w.shortOfRounds(), w.meanRounds());
             }
             out.println("picked: " + best.settings());
             return 0;
@@ -130,11 +138,14 @@ public final class TimeWindowFit {
         if (traces.isEmpty()) {
             throw new IllegalArgumentException(file + ": no traces");
         }
+        for (Traces.Trace trace : traces) {
+            requireSharedT(trace, file);
+        }
         int minCells = (int) Math.round(minWidth * CELLS);
         List<Window> windows = new ArrayList<>();
         for (int a = 0; a + minCells <= CELLS; a++) {
             for (int b = CELLS; b >= a + minCells; b--) {
-                windows.add(judge(traces, a / (double) CELLS, b / (double) CELLS, b == CELLS, rounds, file));
+                windows.add(judge(traces, a / (double) CELLS, b / (double) CELLS, b == CELLS, rounds));
             }
         }
         return windows;
@@ -145,8 +156,8 @@ public final class TimeWindowFit {
         Window full = windows.get(0);
         Window best = full;
         for (Window w : windows) {
-            int[] lg = lostGained(full, w);
-            boolean better = lg[1] > lg[0] && McNemarTest.pTwoSided(lg[0], lg[1]) < ALPHA;
+            PairedComparison vsFull = PairedComparison.of(full.right(), w.right());
+            boolean better = vsFull.gained() > vsFull.lost() && vsFull.pTwoSided() < ALPHA;
             if (better && (w.correct() > best.correct() || w.correct() == best.correct() && w.width() > best.width() + 1e-9)) {
                 best = w;
             }
@@ -154,20 +165,24 @@ public final class TimeWindowFit {
         return best;
     }
 
-    /** Examples {@code a} gets right and {@code b} wrong, and the other way round. */
-    private static int[] lostGained(Window a, Window b) {
-        int lost = 0;
-        int gained = 0;
-        for (int i = 0; i < a.right().length; i++) {
-            lost += a.right()[i] && !b.right()[i] ? 1 : 0;
-            gained += !a.right()[i] && b.right()[i] ? 1 : 0;
+    /** A window is judged on each round's t, which every candidate of a shared-noise round has in common. */
+    private static void requireSharedT(Traces.Trace trace, Path file) {
+        double[][] t = trace.t();
+        for (int r = 0; r < t[0].length; r++) {
+            if (Double.isNaN(t[0][r])) {
+                throw new IllegalArgumentException(file + ": recorded without the t of each round; record it again"
+                        + " with the estimator study");
+            }
+            for (double[] candidate : t) {
+                if (candidate[r] != t[0][r]) {
+                    throw new IllegalArgumentException(file + ": example " + trace.id() + " round " + r
+                            + " scores its candidates at different t (a naive recording); a window needs shared noise");
+                }
+            }
         }
-        return new int[] {lost, gained};
     }
 
-    private static Window judge(List<Traces.Trace> traces, double lo, double hi, boolean toTheEnd, int rounds,
-                                Path file) {
-        int correct = 0;
+    private static Window judge(List<Traces.Trace> traces, double lo, double hi, boolean toTheEnd, int rounds) {
         int shortOf = 0;
         long used = 0;
         boolean[] right = new boolean[traces.size()];
@@ -179,16 +194,6 @@ public final class TimeWindowFit {
             int n = 0;
             for (int r = 0; r < t[0].length && n < rounds; r++) {
                 double tr = t[0][r];
-                if (Double.isNaN(tr)) {
-                    throw new IllegalArgumentException(file + ": recorded without the t of each round; record it again"
-                            + " with the estimator study");
-                }
-                for (double[] candidate : t) {
-                    if (candidate[r] != tr) {
-                        throw new IllegalArgumentException(file + ": example " + trace.id() + " round " + r
-                                + " scores its candidates at different t (a naive recording); a window needs shared noise");
-                    }
-                }
                 if (tr >= lo && (tr < hi || toTheEnd)) {
                     for (int c = 0; c < scores.length; c++) {
                         sum[c] += scores[c][r];
@@ -201,9 +206,8 @@ public final class TimeWindowFit {
                 shortOf++;
             }
             right[i] = n > 0 && argmin(sum) == trace.label();
-            correct += right[i] ? 1 : 0;
         }
-        return new Window(lo, hi, right, correct, traces.size(), shortOf, (double) used / traces.size());
+        return new Window(lo, hi, right, shortOf, (double) used / traces.size());
     }
 
     private static int argmin(double[] values) {
